@@ -1,0 +1,10 @@
+// Browser-safe contracts. Node-only helpers (JWT, internal signing, env) are in ./server.ts.
+export * from "./enums.ts";
+export * from "./money.ts";
+export * from "./order-state-machine.ts";
+export * from "./rooms.ts";
+export * from "./token-claims.ts";
+export * from "./order.schema.ts";
+export * from "./restaurant.schema.ts";
+export * from "./realtime-events.ts";
+export * from "./api-error.ts";

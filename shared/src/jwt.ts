@@ -1,0 +1,45 @@
+import jwt from "jsonwebtoken";
+import { REGISTERED_CLAIMS, TOKEN_AUDIENCE, TOKEN_ISSUER, tokenClaimsSchema, type TokenClaims } from "./token-claims.ts";
+
+export type TokenFailure = "missing" | "invalid" | "expired";
+export type VerifiedToken =
+  | { ok: true; claims: TokenClaims; expiresAt: Date }
+  | { ok: false; reason: TokenFailure };
+
+export function signToken(claims: TokenClaims, secret: string, ttlSeconds: number): { token: string; expiresAt: Date } {
+  const token = jwt.sign(claims, secret, {
+    algorithm: "HS256",
+    expiresIn: ttlSeconds,
+    issuer: TOKEN_ISSUER,
+    audience: TOKEN_AUDIENCE,
+  });
+  const { exp } = jwt.decode(token) as { exp: number };
+  return { token, expiresAt: new Date(exp * 1000) };
+}
+
+export function verifyToken(token: unknown, secret: string): VerifiedToken {
+  if (typeof token !== "string" || token.length === 0) return { ok: false, reason: "missing" };
+  let payload: jwt.JwtPayload;
+  try {
+    const decoded = jwt.verify(token, secret, {
+      algorithms: ["HS256"],
+      issuer: TOKEN_ISSUER,
+      audience: TOKEN_AUDIENCE,
+    });
+    if (typeof decoded === "string") return { ok: false, reason: "invalid" };
+    payload = decoded;
+  } catch (error) {
+    return { ok: false, reason: error instanceof jwt.TokenExpiredError ? "expired" : "invalid" };
+  }
+  const roleClaims: Record<string, unknown> = { ...payload };
+  for (const name of REGISTERED_CLAIMS) delete roleClaims[name];
+  const parsed = tokenClaimsSchema.safeParse(roleClaims);
+  if (!parsed.success || payload.exp === undefined) return { ok: false, reason: "invalid" };
+  return { ok: true, claims: parsed.data, expiresAt: new Date(payload.exp * 1000) };
+}
+
+/** Reads `Authorization: Bearer <token>`; undefined when absent or not a bearer token. */
+export function bearerToken(authorization: string | null | undefined): string | undefined {
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? "");
+  return match?.[1];
+}

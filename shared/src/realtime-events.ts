@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { orderEventSchema, ticketSchema } from "./order.schema.ts";
+
+/**
+ * Every push carries the event (for seq bookkeeping and the timeline) and the order as it
+ * stands after it, so a client can apply it without another request.
+ */
+export const orderUpdateSchema = z.object({ event: orderEventSchema, ticket: ticketSchema });
+export type OrderUpdate = z.infer<typeof orderUpdateSchema>;
+
+export const socketErrorSchema = z.object({
+  code: z.enum(["FORBIDDEN", "RATE_LIMITED", "BAD_REQUEST"]),
+  message: z.string(),
+});
+export type SocketError = z.infer<typeof socketErrorSchema>;
+
+export const subscribeOrderSchema = z.strictObject({
+  orderId: z.uuid(),
+  /** A customer token naming orderId, when the socket's own token does not. */
+  token: z.string().max(4096).optional(),
+});
+export type SubscribeOrder = z.infer<typeof subscribeOrderSchema>;
+
+export type Ack = { ok: true } | { ok: false; error: string };
+
+export interface ServerToClientEvents {
+  new_order: (update: OrderUpdate) => void;
+  status_update: (update: OrderUpdate) => void;
+  pickup_ready: (update: OrderUpdate) => void;
+  error: (error: SocketError) => void;
+}
+
+export interface ClientToServerEvents {
+  subscribe_order: (request: SubscribeOrder, ack: (result: Ack) => void) => void;
+}
+
+export const MAX_EVENTS_PER_BATCH = 200;
+
+/** Body of the signed POST /internal/events from web's outbox to the realtime server. */
+export const internalEventBatchSchema = z.strictObject({
+  events: z.array(orderUpdateSchema).min(1).max(MAX_EVENTS_PER_BATCH),
+});
+export type InternalEventBatch = z.infer<typeof internalEventBatchSchema>;

@@ -1,0 +1,19 @@
+import type { TokenClaims } from "./token-claims.ts";
+
+export const kitchenRoom = (kitchenId: string) => `kitchen:${kitchenId}`;
+export const orderRoom = (orderId: string) => `order:${orderId}`;
+export const deliveryRoom = (restaurantId: string) => `delivery:${restaurantId}`;
+
+/** The only rooms a socket holding these claims may be in. */
+export function roomsForClaims(claims: TokenClaims): string[] {
+  switch (claims.role) {
+    case "customer":
+      return claims.orderIds.map(orderRoom);
+    case "kitchen":
+      return [kitchenRoom(claims.kitchenId)];
+    case "delivery":
+      return [deliveryRoom(claims.restaurantId)];
+    case "admin":
+      return [...claims.kitchenIds.map(kitchenRoom), deliveryRoom(claims.restaurantId)];
+  }
+}
