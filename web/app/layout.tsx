@@ -1,0 +1,17 @@
+import type { Metadata, Viewport } from "next";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: "Orderly",
+  description: "Order from Malabar Table and watch it come to you, live.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#14532d" };
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en-IN">
+      <body>{children}</body>
+    </html>
+  );
+}
