@@ -1,17 +1,22 @@
 import { EnvError } from "@orderly/shared/server";
 import { startRealtimeServer } from "./app.ts";
 import { loadConfig } from "./config.ts";
+import { createLogger } from "./logger.ts";
 
 try {
   const config = loadConfig();
-  const server = await startRealtimeServer(config);
-  console.log(`realtime-server listening on :${server.port}`);
-  const stop = () => void server.close().then(() => process.exit(0));
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
+  const logger = createLogger(config.LOG_LEVEL);
+  const server = await startRealtimeServer(config, { logger }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "EADDRINUSE") throw new EnvError(`REALTIME_PORT ${config.REALTIME_PORT} is already in use.`);
+    throw error;
+  });
+  const stop = (signal: string) => {
+    logger.info({ signal }, "shutting down");
+    void server.close().then(() => process.exit(0));
+  };
+  process.once("SIGTERM", () => stop("SIGTERM"));
+  process.once("SIGINT", () => stop("SIGINT"));
 } catch (error) {
-  if (error instanceof EnvError) console.error(error.message);
-  else if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") console.error(`REALTIME_PORT ${process.env.REALTIME_PORT ?? 3001} is already in use.`);
-  else console.error(error);
+  console.error(error instanceof EnvError ? error.message : error);
   process.exit(1);
 }

@@ -5,11 +5,15 @@ import { orderEventSchema, ticketSchema } from "./order.schema.ts";
  * Every push carries the event (for seq bookkeeping and the timeline) and the order as it
  * stands after it, so a client can apply it without another request.
  */
-export const orderUpdateSchema = z.object({ event: orderEventSchema, ticket: ticketSchema });
+export const orderUpdateSchema = z
+  .object({ event: orderEventSchema, ticket: ticketSchema })
+  .refine((u) => u.ticket.id === u.event.orderId, { path: ["ticket", "id"], message: "must equal event.orderId" })
+  .refine((u) => u.ticket.seq >= u.event.seq, { path: ["ticket", "seq"], message: "must not be older than event.seq" });
 export type OrderUpdate = z.infer<typeof orderUpdateSchema>;
 
 export const socketErrorSchema = z.object({
-  code: z.enum(["FORBIDDEN", "RATE_LIMITED", "BAD_REQUEST"]),
+  /** TOKEN_EXPIRED comes just before the server disconnects the socket: refresh, then reconnect. */
+  code: z.enum(["FORBIDDEN", "RATE_LIMITED", "BAD_REQUEST", "TOKEN_EXPIRED"]),
   message: z.string(),
 });
 export type SocketError = z.infer<typeof socketErrorSchema>;
@@ -28,6 +32,8 @@ export interface ServerToClientEvents {
   status_update: (update: OrderUpdate) => void;
   pickup_ready: (update: OrderUpdate) => void;
   error: (error: SocketError) => void;
+  /** This instance is going away; the client reconnects (to any instance) and resynchronises. */
+  server_shutdown: () => void;
 }
 
 export interface ClientToServerEvents {
