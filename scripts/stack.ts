@@ -178,7 +178,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     };
 
     await startRealtime();
-    const web = startChild("web", process.execPath, [bin("next/dist/bin/next"), "start", "-p", String(options.webPort)], {
+    const web = startChild("web", process.execPath, ["--import", "tsx", join(ROOT, "web/server.ts")], {
       cwd: join(ROOT, "web"),
       env,
       quiet: options.quiet,

@@ -8,3 +8,4 @@ export * from "./order.schema.ts";
 export * from "./restaurant.schema.ts";
 export * from "./realtime-events.ts";
 export * from "./api-error.ts";
+export * from "./auth.schema.ts";

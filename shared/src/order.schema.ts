@@ -106,3 +106,19 @@ export const orderSnapshotSchema = z.object({
   timeline: z.array(orderEventSchema),
 });
 export type OrderSnapshot = z.infer<typeof orderSnapshotSchema>;
+
+/** 201/200 of POST /api/orders. */
+export const placeOrderResponseSchema = z.object({
+  order: orderSnapshotSchema,
+  customerToken: z.string(),
+  customerTokenExpiresAt: z.iso.datetime(),
+});
+export type PlaceOrderResponse = z.infer<typeof placeOrderResponseSchema>;
+
+/** GET /api/kitchens/{id}/orders and GET /api/restaurants/{slug}/deliveries. */
+export const ticketListSchema = z.object({
+  tickets: z.array(ticketSchema),
+  /** So screens can tick ages from the server's clock, not the device's. */
+  serverTime: z.iso.datetime(),
+});
+export type TicketList = z.infer<typeof ticketListSchema>;

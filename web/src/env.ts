@@ -1,12 +1,20 @@
 import { commonEnvShape, parseEnv, portSchema } from "@orderly/shared/server";
 import { z } from "zod";
 
+const perMinute = z.coerce.number().int().positive();
+
 export const webEnvObject = z.object({
   ...commonEnvShape,
   DATABASE_URL: z.url(),
   REALTIME_PORT: portSchema.default(3001),
   REALTIME_INTERNAL_URL: z.url().optional(),
   NEXT_PUBLIC_REALTIME_URL: z.url().optional(),
+  RATE_LIMIT_ORDERS_PER_MINUTE: perMinute.default(30),
+  RATE_LIMIT_LOGINS_PER_MINUTE: perMinute.default(10),
+  /** Longest wait between retries while the realtime server cannot be reached. */
+  OUTBOX_MAX_BACKOFF_MS: z.coerce.number().int().positive().default(30_000),
+  /** How many proxies in front of web append to X-Forwarded-For; 0 = use the socket's address. */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 const webEnvSchema = webEnvObject.transform((env) => ({

@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { roleSchema } from "./enums.ts";
+import { slugSchema } from "./order.schema.ts";
+
+export const staffLoginRequestSchema = z.strictObject({
+  restaurantSlug: slugSchema,
+  login: z.string().trim().min(1, "is required").max(64),
+  password: z.string().min(1, "is required").max(256),
+});
+export type StaffLoginRequest = z.infer<typeof staffLoginRequestSchema>;
+
+export const tokenResponseSchema = z.object({
+  token: z.string(),
+  role: roleSchema,
+  restaurantId: z.uuid().optional(),
+  kitchenId: z.uuid().optional(),
+  expiresAt: z.iso.datetime(),
+});
+export type TokenResponse = z.infer<typeof tokenResponseSchema>;

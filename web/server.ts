@@ -1,0 +1,26 @@
+// Serves the built app (next build) like `next start`, and records each request's TCP peer
+// address in a header of our own, overwriting whatever a client sent, so rate limits cannot
+// be dodged with a forged X-Forwarded-For.
+import { createServer } from "node:http";
+import { fileURLToPath } from "node:url";
+import next from "next";
+import { PEER_HEADER } from "./src/http/client-address.ts";
+
+const port = Number(process.env.WEB_PORT ?? 3000);
+const app = next({ dev: false, dir: fileURLToPath(new URL(".", import.meta.url)), port });
+const handle = app.getRequestHandler();
+
+await app.prepare();
+const server = createServer((req, res) => {
+  req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "unknown";
+  void handle(req, res);
+});
+server.once("error", (error: NodeJS.ErrnoException) => {
+  console.error(error.code === "EADDRINUSE" ? `WEB_PORT ${port} is already in use.` : error);
+  process.exit(1);
+});
+server.listen(port, () => console.log(`web listening on http://localhost:${port}`));
+
+const stop = () => server.close(() => process.exit(0));
+process.once("SIGTERM", stop);
+process.once("SIGINT", stop);

@@ -1,0 +1,19 @@
+import { db } from "../db.ts";
+import { webEnv } from "../env.ts";
+import { OutboxRelay } from "./outbox-relay.ts";
+
+const globalForRelay = globalThis as unknown as { orderlyRelay?: OutboxRelay };
+
+/** The one relay of this server process (instrumentation and route bundles share it through globalThis). */
+export function outboxRelay(): OutboxRelay {
+  if (!globalForRelay.orderlyRelay) {
+    const env = webEnv();
+    globalForRelay.orderlyRelay = new OutboxRelay({
+      prisma: db(),
+      realtimeUrl: env.REALTIME_INTERNAL_URL,
+      internalSecret: env.INTERNAL_SECRET,
+      maxBackoffMs: env.OUTBOX_MAX_BACKOFF_MS,
+    }).start();
+  }
+  return globalForRelay.orderlyRelay;
+}
