@@ -4,17 +4,14 @@
 import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 import next from "next";
-import { PEER_HEADER } from "./src/http/client-address.ts";
+import { recordPeerAddress } from "./src/http/peer-address.ts";
 
 const port = Number(process.env.WEB_PORT ?? 3000);
 const app = next({ dev: false, dir: fileURLToPath(new URL(".", import.meta.url)), port });
 const handle = app.getRequestHandler();
 
 await app.prepare();
-const server = createServer((req, res) => {
-  req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "unknown";
-  void handle(req, res);
-});
+const server = createServer(recordPeerAddress((req, res) => void handle(req, res)));
 server.once("error", (error: NodeJS.ErrnoException) => {
   console.error(error.code === "EADDRINUSE" ? `WEB_PORT ${port} is already in use.` : error);
   process.exit(1);
