@@ -11,7 +11,7 @@ import { isPortFree, startChild, stopChild, waitForHttp, waitForPort, type Child
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 /** Local state of development runs (embedded database, generated secrets); git-ignored. */
-const DATA_DIR = process.env.ORDERLY_DATA_DIR || join(ROOT, ".data");
+export const DATA_DIR = process.env.ORDERLY_DATA_DIR || join(ROOT, ".data");
 const bin = (path: string) => join(ROOT, "node_modules", path);
 
 export class StartError extends Error {

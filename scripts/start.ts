@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { EnvError, commonEnvShape, parseEnv, portSchema } from "@orderly/shared/server";
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_RESTAURANTS } from "@orderly/prisma/seed";
-import { StartError, developmentSecrets, startStack } from "./stack.ts";
+import { join } from "node:path";
+import { DATA_DIR, StartError, developmentSecrets, startStack } from "./stack.ts";
 
 const startEnvSchema = z.object({
   NODE_ENV: z.string().optional(),
@@ -21,7 +22,7 @@ async function main() {
   if (!JWT_SECRET || !INTERNAL_SECRET) {
     if (production) throw new EnvError("Invalid environment: JWT_SECRET and INTERNAL_SECRET are required in production");
     ({ JWT_SECRET, INTERNAL_SECRET } = { ...developmentSecrets(), ...(JWT_SECRET && { JWT_SECRET }), ...(INTERNAL_SECRET && { INTERNAL_SECRET }) });
-    console.log("JWT_SECRET/INTERNAL_SECRET not set: using generated development secrets (kept in .data/dev-secrets.json)");
+    console.log(`JWT_SECRET/INTERNAL_SECRET not set: using generated development secrets (kept in ${join(DATA_DIR, "dev-secrets.json")})`);
   }
   if (production && !env.SEED_STAFF_PASSWORD) {
     throw new EnvError("Invalid environment: SEED_STAFF_PASSWORD is required in production (the demo password is refused)");
