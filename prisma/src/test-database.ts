@@ -13,8 +13,8 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-async function onServer<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: testServerUrl() });
+async function onServer<T>(serverUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
     return await run(client);
@@ -26,13 +26,15 @@ async function onServer<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
 /** A fresh database of its own for one test file, migrated unless `migrated: false`. */
 export async function createTestDatabase(label: string, options: { migrated?: boolean } = {}): Promise<TestDatabase> {
   const name = `orderly_test_${label.replace(/\W/g, "_").toLowerCase()}_${randomBytes(4).toString("hex")}`;
-  await onServer((c) => c.query(`CREATE DATABASE "${name}"`));
-  const url = new URL(testServerUrl());
+  // Captured now: a test may point DATABASE_URL at its own database afterwards.
+  const serverUrl = testServerUrl();
+  await onServer(serverUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
+  const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const database: TestDatabase = {
     url: url.toString(),
     name,
-    drop: () => onServer((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+    drop: () => onServer(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
   };
   if (options.migrated !== false) {
     try {

@@ -3,6 +3,7 @@ import type { PlaceOrderRequest, TokenResponse } from "@orderly/shared";
 import { createPrismaClient, type PrismaClient } from "@orderly/prisma";
 import { DEMO_PASSWORD, seedIfEmpty } from "@orderly/prisma/seed";
 import { createTestDatabase, type TestDatabase } from "@orderly/prisma/test-database";
+import { vi } from "vitest";
 import { PEER_HEADER } from "@/http/client-address.ts";
 
 export const JWT_SECRET = randomBytes(32).toString("hex");
@@ -18,6 +19,11 @@ export interface Fixture {
 /** A seeded database of this file's own, and the environment web reads, set before any handler runs. */
 export async function setupWeb(label: string, env: Record<string, string> = {}): Promise<Fixture> {
   const database = await createTestDatabase(label);
+  // Most files run without a realtime server: its relay's retries are expected, not news.
+  const warn = console.warn.bind(console);
+  vi.spyOn(console, "warn").mockImplementation((...args) => {
+    if (!String(args[0]).startsWith("outbox:")) warn(...args);
+  });
   Object.assign(process.env, {
     DATABASE_URL: database.url,
     JWT_SECRET,

@@ -66,30 +66,27 @@ describe("outbox to the realtime server", () => {
   it("keeps events while the realtime server is down and delivers them, in seq order, when it is back", async () => {
     await realtime!.close();
     realtime = undefined;
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
-    try {
-      const placed = await place(f);
-      expect(placed.status).toBe(201);
-      const id = placed.body.order.ticket.id;
-      const staff = (await login(f.restaurants[0]!.slug, "kitchen")).token;
-      for (const to of ["ACCEPTED", "PREPARING", "READY"]) expect((await move(id, to, staff)).status).toBe(200);
-      await until(async () => warn.mock.calls.some((c) => String(c[0]).startsWith("outbox: publishing failed")));
-      expect((await published(id)).map((e) => e.publishedAt)).toEqual([null, null, null, null]);
+    const warn = vi.mocked(console.warn);
+    warn.mockClear();
+    const placed = await place(f);
+    expect(placed.status).toBe(201);
+    const id = placed.body.order.ticket.id;
+    const staff = (await login(f.restaurants[0]!.slug, "kitchen")).token;
+    for (const to of ["ACCEPTED", "PREPARING", "READY"]) expect((await move(id, to, staff)).status).toBe(200);
+    await until(async () => warn.mock.calls.some((c) => String(c[0]).startsWith("outbox: publishing failed")));
+    expect((await published(id)).map((e) => e.publishedAt)).toEqual([null, null, null, null]);
 
-      await startRealtime();
-      // Recorded on the server: whether the kitchen's socket has reconnected yet is another matter
-      // (clients resynchronise from the snapshot for that).
-      const fannedOut: OrderUpdate[] = [];
-      const adapter = realtime!.io.of("/").adapter;
-      const broadcast = adapter.broadcast.bind(adapter);
-      vi.spyOn(adapter, "broadcast").mockImplementation((packet, opts) => {
-        if (packet.data[0] === "status_update") fannedOut.push(packet.data[1]);
-        return broadcast(packet, opts);
-      });
-      await until(async () => (await published(id)).every((e) => e.publishedAt !== null));
-      expect(fannedOut.filter((u) => u.ticket.id === id).map((u) => u.event.seq)).toEqual([1, 2, 3, 4]);
-    } finally {
-      warn.mockRestore();
-    }
+    await startRealtime();
+    // Recorded on the server: whether the kitchen's socket has reconnected yet is another matter
+    // (clients resynchronise from the snapshot for that).
+    const fannedOut: OrderUpdate[] = [];
+    const adapter = realtime!.io.of("/").adapter;
+    const broadcast = adapter.broadcast.bind(adapter);
+    vi.spyOn(adapter, "broadcast").mockImplementation((packet, opts) => {
+      if (packet.data[0] === "status_update") fannedOut.push(packet.data[1]);
+      return broadcast(packet, opts);
+    });
+    await until(async () => (await published(id)).every((e) => e.publishedAt !== null));
+    expect(fannedOut.filter((u) => u.ticket.id === id).map((u) => u.event.seq)).toEqual([1, 2, 3, 4]);
   });
 });
