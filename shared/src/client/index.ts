@@ -1,0 +1,3 @@
+// Browser and Node clients of the realtime server: the screens and the test harnesses share these.
+export * from "./order-feed.ts";
+export * from "./live-feed.ts";

@@ -1,0 +1,174 @@
+import { io, type ManagerOptions, type Socket, type SocketOptions } from "socket.io-client";
+import type { ClientToServerEvents, OrderUpdate, ServerToClientEvents } from "../realtime-events.ts";
+import { OrderFeed, type ApplyResult, type FeedSnapshot } from "./order-feed.ts";
+
+export type ConnectionStatus = "connecting" | "live" | "reconnecting" | "offline";
+export type UpdateEvent = "new_order" | "status_update" | "pickup_ready";
+
+export interface LiveFeedOptions {
+  realtimeUrl: string;
+  /** The token to connect with; read on every (re)connect so a refreshed one is used. */
+  token(): string;
+  /** Re-reads the screen's state over HTTP: on every (re)connect and on any seq gap. */
+  loadSnapshot(): Promise<FeedSnapshot>;
+  /** Called when the server says the token expired; resolve with a fresh token, or null to give up. */
+  refreshToken?(): Promise<string | null>;
+  /** The token was refused (or could not be refreshed): the screen should ask to log in again. */
+  onUnauthorized?(): void;
+  onUpdate?(event: UpdateEvent, update: OrderUpdate, result: ApplyResult): void;
+  socketOptions?: Partial<ManagerOptions & SocketOptions>;
+}
+
+const UPDATE_EVENTS: UpdateEvent[] = ["new_order", "status_update", "pickup_ready"];
+
+/** The browser's window where there is one (the feed also runs in Node, for tests and harnesses). */
+interface OnlineEvents {
+  addEventListener(type: "online" | "offline", listener: () => void): void;
+  removeEventListener(type: "online" | "offline", listener: () => void): void;
+}
+const browser = (globalThis as { window?: OnlineEvents }).window;
+
+/**
+ * One live connection of a screen (or a test client): Socket.IO for pushes, HTTP snapshots to
+ * catch up. Turns at-most-once delivery into "nothing lost": every (re)connect and every seq gap
+ * re-reads the snapshot; updates arriving meanwhile are held and applied after it, duplicates ignored.
+ */
+export class LiveFeed {
+  readonly feed = new OrderFeed();
+  status: ConnectionStatus = "connecting";
+  /** When the server was last heard from (connect, push or heartbeat), ms since epoch. */
+  lastContactAt: number | null = null;
+  /** How many snapshots were read, for tests and the harness. */
+  resyncs = 0;
+  readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+  private readonly listeners = new Set<() => void>();
+  private held: { name: UpdateEvent; update: OrderUpdate }[] | null = null;
+  private resyncAgain = false;
+  private closed = false;
+  private version = 0;
+
+  constructor(private readonly options: LiveFeedOptions) {
+    this.socket = io(options.realtimeUrl, {
+      auth: (send) => send({ token: options.token() }),
+      transports: ["websocket", "polling"],
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 5000,
+      ...options.socketOptions,
+    });
+    this.socket.on("connect", () => {
+      this.touch("live");
+      void this.resync();
+    });
+    this.socket.on("disconnect", (reason) => {
+      if (this.closed) return;
+      // The server ends sockets itself only when their token expired; others reconnect by themselves.
+      if (reason === "io server disconnect") void this.renewAndReconnect();
+      else this.setStatus("reconnecting");
+    });
+    this.socket.on("connect_error", (error) => {
+      if (error.message === "Token expired") void this.renewAndReconnect();
+      else if (error.message === "Invalid token" || error.message === "Authentication required") this.unauthorized();
+      else this.setStatus(this.lastContactAt === null ? "connecting" : "reconnecting");
+    });
+    this.socket.on("server_shutdown", () => this.setStatus("reconnecting"));
+    this.socket.io.on("ping", () => this.touch());
+    for (const name of UPDATE_EVENTS) this.socket.on(name, (update) => this.receive(name, update));
+    browser?.addEventListener("offline", this.onOffline);
+    browser?.addEventListener("online", this.onOnline);
+  }
+
+  /** For React's useSyncExternalStore: call on every change. */
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Changes whenever anything the screen shows changes. */
+  getVersion = (): number => this.version;
+
+  close(): void {
+    this.closed = true;
+    this.socket.disconnect();
+    browser?.removeEventListener("offline", this.onOffline);
+    browser?.removeEventListener("online", this.onOnline);
+    this.listeners.clear();
+  }
+
+  /** Re-reads the snapshot; updates arriving meanwhile are applied after it. */
+  async resync(): Promise<void> {
+    if (this.held) {
+      this.resyncAgain = true;
+      return;
+    }
+    this.held = [];
+    try {
+      do {
+        this.resyncAgain = false;
+        try {
+          this.feed.reset(await this.options.loadSnapshot());
+          this.resyncs++;
+        } catch (error) {
+          if ((error as { status?: number }).status === 401) return this.unauthorized();
+          if (this.closed) return;
+          await new Promise((r) => setTimeout(r, 1000));
+          this.resyncAgain = true;
+        }
+      } while (this.resyncAgain && !this.closed);
+      const held = this.held;
+      this.held = null;
+      for (const { name, update } of held) this.receive(name, update);
+      this.changed();
+    } finally {
+      this.held = null;
+    }
+  }
+
+  private receive(name: UpdateEvent, update: OrderUpdate): void {
+    this.touch();
+    if (this.held) {
+      this.held.push({ name, update });
+      return;
+    }
+    const result = this.feed.apply(update);
+    this.options.onUpdate?.(name, update, result);
+    if (result === "gap") void this.resync();
+    this.changed();
+  }
+
+  private async renewAndReconnect(): Promise<void> {
+    this.setStatus("reconnecting");
+    const fresh = await this.options.refreshToken?.().catch(() => null);
+    if (!fresh || this.closed) return this.unauthorized();
+    this.socket.connect();
+  }
+
+  private unauthorized(): void {
+    this.setStatus("offline");
+    this.options.onUnauthorized?.();
+  }
+
+  private onOffline = () => this.setStatus("offline");
+  private onOnline = () => {
+    if (!this.socket.connected) {
+      this.setStatus("reconnecting");
+      this.socket.connect();
+    }
+  };
+
+  private touch(status?: ConnectionStatus): void {
+    this.lastContactAt = Date.now();
+    if (status) this.status = status;
+    this.changed();
+  }
+
+  private setStatus(status: ConnectionStatus): void {
+    if (this.status === status) return;
+    this.status = status;
+    this.changed();
+  }
+
+  private changed(): void {
+    this.version++;
+    for (const listener of this.listeners) listener();
+  }
+}
