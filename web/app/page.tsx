@@ -1,23 +1,25 @@
 import Link from "next/link";
+import { db } from "@/db.ts";
 
-export default function Home() {
+export const dynamic = "force-dynamic";
+
+export default async function Home() {
+  const restaurants = await db().restaurant.findMany({ orderBy: { name: "asc" } });
   return (
     <main>
-      <h1>Orderly</h1>
-      <ul className="screens">
-        <li>
-          <Link href="/">Order food</Link>
-          <p>Customers choose a restaurant, order, and watch the order move live.</p>
-        </li>
-        <li>
-          <Link href="/kitchen">Kitchen display</Link>
-          <p>Tickets appear the moment an order is placed. Staff login: kitchen.</p>
-        </li>
-        <li>
-          <Link href="/delivery">Delivery</Link>
-          <p>Pickup alerts for couriers, one-handed on a phone. Staff login: delivery.</p>
-        </li>
+      <h1>Order from Malabar Table</h1>
+      <p className="muted">Choose a restaurant, order, and watch your food come to you live.</p>
+      <ul className="restaurants">
+        {restaurants.map((r) => (
+          <li key={r.id}>
+            <Link href={`/r/${r.slug}`}>{r.name}</Link>
+            <p className="muted">{r.address}</p>
+          </li>
+        ))}
       </ul>
+      <footer className="staff-links">
+        Staff: <Link href="/kitchen">Kitchen display</Link> · <Link href="/delivery">Delivery</Link>
+      </footer>
     </main>
   );
 }

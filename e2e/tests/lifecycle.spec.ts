@@ -1,0 +1,81 @@
+import { expect, test } from "@playwright/test";
+import { PHONE, database, screenshot, staffPage } from "./helpers.ts";
+
+test("a delivery order goes from the customer's phone through the kitchen and a courier, live on every screen", async ({ browser }) => {
+  const kitchen = await staffPage(browser, "kitchen", "fort-kochi");
+  const courier = await staffPage(browser, "delivery", "fort-kochi");
+  const customer = await (await browser.newContext(PHONE)).newPage();
+
+  await customer.goto("/");
+  await customer.getByRole("link", { name: "Malabar Table — Fort Kochi" }).click();
+  await customer.getByRole("button", { name: "Add Prawn Moilee" }).click();
+  await customer.getByRole("button", { name: "Add Kerala Parotta" }).click();
+  await customer.getByRole("button", { name: "One more Kerala Parotta" }).click();
+  await customer.getByLabel("Notes for Prawn Moilee").fill("nut allergy, please");
+  await customer.getByLabel("Name").fill("Anu Thomas");
+  await customer.getByLabel("Phone").fill("+91 98470 12345");
+  await customer.getByLabel("Delivery address").fill("12 Broadway, Ernakulam, Kochi");
+  await customer.getByRole("heading", { name: "Your order" }).scrollIntoViewIfNeeded();
+  await screenshot(customer, "customer-cart");
+  await customer.getByRole("button", { name: /Place order/ }).dblclick();
+  await expect(customer).toHaveURL(/\/orders\/[0-9a-f-]{36}$/);
+  const code = (await customer.getByTestId("order-code").textContent())!;
+  const status = customer.getByTestId("order-status");
+  await expect(status).toHaveAttribute("data-status", "PLACED");
+  await expect(customer.getByTestId("connection")).toHaveText(/Live/);
+
+  // The kitchen sees it without a reload.
+  const ticket = kitchen.getByTestId("column-PLACED").locator(`[data-code="${code}"]`);
+  await expect(ticket).toBeVisible();
+  await expect(ticket.getByText("nut allergy, please")).toHaveClass(/note-allergy/);
+  for (const [button, next, column] of [["Accept", "ACCEPTED", "ACCEPTED"], ["Start", "PREPARING", "PREPARING"], ["Ready", "READY", "READY"]] as const) {
+    await kitchen.locator(`[data-code="${code}"]`).getByRole("button", { name: button, exact: true }).click();
+    await expect(kitchen.getByTestId(`column-${column}`).locator(`[data-code="${code}"]`)).toBeVisible();
+    await expect(status).toHaveAttribute("data-status", next);
+    if (next === "PREPARING") {
+      await expect(customer.getByText(/Kitchen estimate: ready by/)).toBeVisible();
+      await screenshot(customer, "customer-status");
+    }
+  }
+  await screenshot(kitchen, "kitchen-display");
+
+  await expect(courier.getByTestId("pickup-alert")).toHaveText(`New pickup: ${code}`);
+  const card = courier.locator(`[data-testid="delivery"][data-code="${code}"]`);
+  await expect(card.getByRole("link", { name: /12 Broadway/ })).toHaveAttribute("href", /maps/);
+  await screenshot(courier, "delivery-view");
+  await card.getByRole("button", { name: "Take" }).click();
+  await expect(status).toHaveAttribute("data-status", "OUT_FOR_DELIVERY");
+  await expect(courier.getByRole("heading", { name: "On the way (1)" })).toBeVisible();
+  await expect(kitchen.locator(`[data-code="${code}"]`)).toHaveCount(0);
+  await card.getByRole("button", { name: "Delivered" }).click();
+  await expect(status).toHaveAttribute("data-status", "DELIVERED");
+  await expect(courier.locator(`[data-code="${code}"]`)).toHaveCount(0);
+  await expect(customer.locator(".step-done")).toHaveCount(5);
+
+  // The double click placed one order.
+  const db = database();
+  try {
+    expect(await db.order.count({ where: { customerName: "Anu Thomas" } })).toBe(1);
+  } finally {
+    await db.$disconnect();
+  }
+});
+
+test("a pickup order ends COLLECTED", async ({ browser }) => {
+  const kitchen = await staffPage(browser, "kitchen", "fort-kochi");
+  const customer = await (await browser.newContext(PHONE)).newPage();
+  await customer.goto("/r/fort-kochi");
+  await customer.getByRole("button", { name: "Add Sulaimani" }).click();
+  await customer.getByLabel("Pickup").check();
+  await customer.getByLabel("Name").fill("Ravi");
+  await customer.getByLabel("Phone").fill("9847000001");
+  await customer.getByRole("button", { name: /Place order/ }).click();
+  const code = (await customer.getByTestId("order-code").textContent())!;
+  for (const button of ["Accept", "Start", "Ready", "Collected"]) {
+    await kitchen.locator(`[data-code="${code}"]`).getByRole("button", { name: button, exact: true }).click();
+  }
+  await expect(customer.getByTestId("order-status")).toHaveAttribute("data-status", "COLLECTED");
+  await expect(kitchen.locator(`[data-code="${code}"]`)).toHaveCount(0);
+  await customer.reload();
+  await expect(customer.getByTestId("order-status")).toHaveAttribute("data-status", "COLLECTED");
+});
