@@ -92,7 +92,7 @@ describe("every endpoint under random input", () => {
     const id = randomUUID();
     await fc.assert(
       fc.asyncProperty(fc.constantFrom("PLACED", "ACCEPTED", "READY", "DELIVERED"), fc.option(fc.integer()), async (to, expectedSeq) => {
-        const r = { body: JSON.stringify({ to, ...(expectedSeq !== null && { expectedSeq }) }), contentType: "application/json", auth: "token:kitchen", idempotencyKey: undefined, param: id, method: "POST" };
+        const r: Fuzzed = { body: JSON.stringify({ to, ...(expectedSeq !== null && { expectedSeq }) }), contentType: "application/json", auth: "token:kitchen", idempotencyKey: undefined, param: id, method: "POST" };
         expect([400, 404]).toContain((await send(transition as Handler, r, "id")).status);
       }),
       { numRuns: 50 },
