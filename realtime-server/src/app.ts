@@ -11,6 +11,7 @@ import type { RealtimeConfig } from "./config.ts";
 import { internalEventsRouter } from "./internal-events.ts";
 import { createLogger } from "./logger.ts";
 import { createMetrics } from "./metrics.ts";
+import { tolerateRedisDisconnects } from "./redis-disconnects.ts";
 import { memoryReplayGuard, redisReplayGuard } from "./replay-guard.ts";
 import { authenticate, disconnectAtExpiry } from "./socket-auth.ts";
 import type { RealtimeIo } from "./types.ts";
@@ -37,8 +38,12 @@ export async function startRealtimeServer(
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const metrics = createMetrics();
   const redis = config.REDIS_URL ? await connectRedis(config.REDIS_URL, logger) : undefined;
-  const redisSub = redis ? redis.duplicate() : undefined;
-  if (redisSub) await redisSub.connect();
+  const stopTolerating = redis ? tolerateRedisDisconnects(logger) : undefined;
+  // duplicate() copies the options, not the listeners: without its own handler an error on the
+  // subscriber (Redis restarting) would crash the process.
+  const redisSub = redis?.duplicate();
+  redisSub?.on("error", (error: Error) => logger.warn({ err: error.message }, "redis subscriber error"));
+  await redisSub?.connect();
 
   const app = express();
   app.disable("x-powered-by");
@@ -107,6 +112,7 @@ export async function startRealtimeServer(
       const closed = io.close().then(async () => {
         await redisSub?.quit().catch(() => undefined);
         await redis?.quit().catch(() => undefined);
+        stopTolerating?.();
       });
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, config.SHUTDOWN_TIMEOUT_MS)));

@@ -1,0 +1,38 @@
+/** Every answer the harness got, by status (0 = no answer: refused, reset or timed out). */
+export const answers = new Map<number, number>();
+
+/** A JSON request that reports failures as values, never throws: the driver decides what to retry. */
+export async function request(
+  url: string,
+  options: { method?: string; body?: unknown; token?: string; headers?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<{ status: number; body: any }> {
+  try {
+    const response = await fetch(url, {
+      method: options.method ?? (options.body === undefined ? "GET" : "POST"),
+      headers: {
+        ...(options.body !== undefined && { "content-type": "application/json" }),
+        ...(options.token && { authorization: `Bearer ${options.token}` }),
+        ...options.headers,
+      },
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+    });
+    answers.set(response.status, (answers.get(response.status) ?? 0) + 1);
+    return { status: response.status, body: await response.json().catch(() => undefined) };
+  } catch (error) {
+    answers.set(0, (answers.get(0) ?? 0) + 1);
+    return { status: 0, body: { error: { message: (error as Error).message } } };
+  }
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Retries while the answer is a network error or a 5xx, up to `deadline`. */
+export async function retrying(call: () => ReturnType<typeof request>, deadline: number) {
+  for (let attempt = 0; ; attempt++) {
+    const result = await call();
+    if (result.status !== 0 && result.status < 500) return result;
+    if (Date.now() > deadline) return result;
+    await sleep(Math.min(2000, 100 * 2 ** attempt));
+  }
+}

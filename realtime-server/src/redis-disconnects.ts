@@ -1,0 +1,30 @@
+import type { Logger } from "pino";
+import {
+  ClientClosedError,
+  ClientOfflineError,
+  ConnectionTimeoutError,
+  DisconnectsClientError,
+  SocketClosedUnexpectedlyError,
+  SocketTimeoutError,
+} from "redis";
+
+const DISCONNECTS = [SocketClosedUnexpectedlyError, ClientClosedError, ClientOfflineError, ConnectionTimeoutError, DisconnectsClientError, SocketTimeoutError];
+
+/**
+ * The Socket.IO Redis adapter publishes without handling the promise, so a command in flight
+ * when Redis goes away rejects unhandled, and Node's default is to exit. While Redis restarts
+ * that is expected (those packets are lost; clients resynchronise): log it and carry on. Any
+ * other unhandled rejection is rethrown, keeping the default crash for real bugs.
+ * Returns the function that removes the handler.
+ */
+export function tolerateRedisDisconnects(logger: Logger): () => void {
+  const handler = (reason: unknown) => {
+    if (DISCONNECTS.some((type) => reason instanceof type)) {
+      logger.warn({ err: (reason as Error).message }, "redis command lost while Redis was unreachable");
+      return;
+    }
+    throw reason;
+  };
+  process.on("unhandledRejection", handler);
+  return () => process.off("unhandledRejection", handler);
+}
