@@ -1,0 +1,98 @@
+// Benchmarks: npm run bench [-- --quick]. Writes a table to stdout and docs/benchmarks.md.
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { ROOT } from "../../scripts/stack.ts";
+import { fanOut, type FanOutResult } from "./fan-out.ts";
+import { orderLatency, type OrderStep } from "./orders.ts";
+import { Servers } from "./servers.ts";
+import { cells } from "./stats.ts";
+
+const { values: args } = parseArgs({ options: { quick: { type: "boolean", default: false } } });
+const SECONDS = args.quick ? 3 : 8;
+const ORDER_RATES = args.quick ? [50] : [50, 100, 200];
+const EMIT_RATES = args.quick ? [1000] : [1000, 2000, 5000, 10000];
+const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
+
+const servers = await Servers.start();
+const out: string[] = [];
+try {
+  // 1. Order → kitchen screen, one realtime process.
+  log("scenario 1: order to kitchen, one realtime server");
+  const realtimeA = await servers.realtime("realtime-a");
+  const web = await servers.web(realtimeA);
+  const single = await orderLatency({ webUrl: web, realtimeUrl: realtimeA, jwtSecret: servers.jwtSecret, idle: 1000, rates: ORDER_RATES, seconds: SECONDS });
+
+  // 2 and 3. Fan-out of one realtime process, ours and the bare baseline, same workload.
+  const fan: { name: string; result: FanOutResult }[] = [];
+  for (const count of args.quick ? [1000] : [1000, 5000]) {
+    log(`scenario 2: fan-out, ${count} sockets`);
+    await servers.stop("realtime-a");
+    const url = await servers.realtime("realtime-a");
+    fan.push({
+      name: `Orderly, ${count} sockets`,
+      result: await fanOut({ url, kind: "orderly", sockets: count, rates: EMIT_RATES, seconds: SECONDS / 2, jwtSecret: servers.jwtSecret, internalSecret: servers.internalSecret, rss: () => servers.rss("realtime-a") }),
+    });
+    log(`scenario 3: bare Socket.IO, ${count} sockets`);
+    const bare = await servers.bare();
+    fan.push({
+      name: `bare Socket.IO, ${count} sockets`,
+      result: await fanOut({ url: bare, kind: "bare", sockets: count, rates: EMIT_RATES, seconds: SECONDS / 2, jwtSecret: servers.jwtSecret, internalSecret: servers.internalSecret, rss: () => servers.rss("bare") }),
+    });
+    await servers.stop("bare");
+  }
+
+  // 4. Scale-out: web posts to A, the sockets are on B, Redis carries the emits.
+  log("scenario 4: two realtime servers on Redis");
+  await servers.redis();
+  await servers.stop("realtime-a");
+  await servers.realtime("realtime-a", { redis: true });
+  const realtimeB = await servers.realtime("realtime-b", { redis: true });
+  const scaled = await orderLatency({ webUrl: web, realtimeUrl: realtimeB, jwtSecret: servers.jwtSecret, idle: 1000, rates: ORDER_RATES.slice(0, 2), seconds: SECONDS });
+
+  // The report.
+  const version = (pkg: string) => JSON.parse(readFileSync(join(ROOT, "node_modules", pkg, "package.json"), "utf8")).version;
+  const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT }).toString().trim();
+  out.push(`Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC at commit ${commit} on ${cpus().length} × ${cpus()[0]?.model.trim()} with ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, socket.io ${version("socket.io")}, next ${version("next")}, prisma ${version("@prisma/client")}, Postgres on 127.0.0.1. Load generators run in this process; every server is a process of its own. Latencies in ms; "p99 noise" is the min–max of p99 over the step's one-second windows.`);
+  const orderTable = (steps: OrderStep[]) => [
+    "| orders/s | placed (failed) | order → kitchen p50 | p95 | p99 | p99 noise | transition → customer p50 | p95 | p99 | p99 noise |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...steps.map((s) => `| ${s.rate} | ${s.placed} (${s.failed}) | ${cells(s.toKitchen)} | ${cells(s.toCustomer)} |`),
+  ];
+  out.push("", "## 1. Order to kitchen screen (1,000 idle sockets connected, one realtime server)", "", ...orderTable(single));
+  const sustained = single.filter((s) => s.failed === 0 && s.toKitchen.p99 < 100 && s.toCustomer.p99 < 100).map((s) => s.rate);
+  out.push("", `Highest rate with p99 under 100 ms on both paths: ${sustained.length ? `${Math.max(...sustained)} orders/s` : "none of the rates tried"}.`);
+
+  out.push("", "## 2 and 3. Fan-out of one realtime process, against a bare Socket.IO server", "");
+  out.push("| server | connect all | RSS per socket | emits/s | delivered | p50 | p95 | p99 | p99 noise |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  for (const { name, result } of fan) {
+    for (const [i, step] of result.steps.entries()) {
+      const head = i === 0 ? `${name} | ${Math.round(result.connectMs)} ms | ${((result.rssPerSocketBytes ?? 0) / 1024).toFixed(1)} KB` : ` | | `;
+      out.push(`| ${head} | ${step.rate} | ${((100 * step.received) / Math.max(1, step.sent)).toFixed(1)}% | ${cells(step.figures)} |`);
+    }
+  }
+  const best = (result: FanOutResult) => Math.max(0, ...result.steps.filter((s) => s.received >= 0.99 * s.sent && s.figures.p99 < 10).map((s) => s.rate));
+  out.push("", "| sockets | highest emits/s with p99 < 10 ms: Orderly | bare | p99 at 1,000 emits/s: Orderly | bare | ratio |", "| ---: | ---: | ---: | ---: | ---: | ---: |");
+  for (let i = 0; i < fan.length; i += 2) {
+    const [ours, bare] = [fan[i]!.result, fan[i + 1]!.result];
+    const [p99o, p99b] = [ours.steps[0]!.figures.p99, bare.steps[0]!.figures.p99];
+    out.push(`| ${ours.sockets} | ${best(ours)} | ${best(bare)} | ${p99o.toFixed(1)} | ${p99b.toFixed(1)} | ${(p99o / p99b).toFixed(2)} |`);
+  }
+
+  out.push("", "## 4. Scale-out: web posts to instance A, sockets on instance B, Redis adapter between", "", ...orderTable(scaled));
+  for (const step of scaled) {
+    const one = single.find((s) => s.rate === step.rate);
+    if (one) out.push(`- at ${step.rate}/s: order → kitchen p50 ${(step.toKitchen.p50 - one.toKitchen.p50).toFixed(1)} ms, p99 ${(step.toKitchen.p99 - one.toKitchen.p99).toFixed(1)} ms added by the second hop`);
+  }
+} finally {
+  await servers.stopAll();
+}
+
+const report = out.join("\n");
+console.log(`\n${report}\n`);
+if (!args.quick) {
+  const head = readFileSync(join(ROOT, "docs/benchmarks.md"), "utf8").split("<!-- results -->")[0];
+  writeFileSync(join(ROOT, "docs/benchmarks.md"), `${head}<!-- results -->\n\n${report}\n`);
+}
