@@ -4,7 +4,7 @@ import { Prisma } from "@orderly/prisma";
 import { db } from "../db.ts";
 import { HttpError, notFound } from "../http/http-error.ts";
 import { orderCode } from "./order-code.ts";
-import { loadSnapshot } from "./ticket.ts";
+import { TICKET_INCLUDE, loadSnapshot, toOrderEvent, toTicket } from "./ticket.ts";
 
 export interface Placed {
   snapshot: OrderSnapshot;
@@ -84,8 +84,11 @@ export async function placeOrder(request: PlaceOrderRequest, idempotencyKey: str
 
   for (let attempt = 0; ; attempt++) {
     try {
-      const order = await db().order.create({ data: { ...data, code: orderCode() }, select: { id: true } });
-      return { snapshot: (await loadSnapshot(db(), order.id))!, created: true };
+      const order = await db().order.create({
+        data: { ...data, code: orderCode() },
+        include: { ...TICKET_INCLUDE, events: true },
+      });
+      return { snapshot: { ticket: toTicket(order), seq: order.seq, timeline: order.events.map(toOrderEvent) }, created: true };
     } catch (error) {
       if (isUniqueViolation(error, "idempotencyKey")) {
         const raced = await existing(idempotencyKey, hash);
