@@ -1,22 +1,15 @@
+import { jsonRequestInit, type JsonRequest } from "@orderly/shared/client";
+
 /** Every answer the harness got, by status (0 = no answer: refused, reset or timed out). */
 export const answers = new Map<number, number>();
 
 /** A JSON request that reports failures as values, never throws: the driver decides what to retry. */
 export async function request(
   url: string,
-  options: { method?: string; body?: unknown; token?: string; headers?: Record<string, string>; timeoutMs?: number } = {},
+  options: JsonRequest & { timeoutMs?: number } = {},
 ): Promise<{ status: number; body: any }> {
   try {
-    const response = await fetch(url, {
-      method: options.method ?? (options.body === undefined ? "GET" : "POST"),
-      headers: {
-        ...(options.body !== undefined && { "content-type": "application/json" }),
-        ...(options.token && { authorization: `Bearer ${options.token}` }),
-        ...options.headers,
-      },
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
-    });
+    const response = await fetch(url, { ...jsonRequestInit(options), signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) });
     answers.set(response.status, (answers.get(response.status) ?? 0) + 1);
     return { status: response.status, body: await response.json().catch(() => undefined) };
   } catch (error) {

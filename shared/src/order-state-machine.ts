@@ -39,5 +39,5 @@ export function canTransition(role: Role, from: OrderStatus, to: OrderStatus, fu
 
 /** The statuses `role` may move an order to from where it stands now. */
 export function nextStatuses(role: Role, from: OrderStatus, fulfilment: Fulfilment): OrderStatus[] {
-  return ORDER_MOVES.filter((m) => canTransition(role, from, m.to, fulfilment) && m.from === from).map((m) => m.to);
+  return ORDER_MOVES.filter((m) => m.from === from && canTransition(role, from, m.to, fulfilment)).map((m) => m.to);
 }

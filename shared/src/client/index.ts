@@ -1,3 +1,4 @@
 // Browser and Node clients of the realtime server: the screens and the test harnesses share these.
 export * from "./order-feed.ts";
 export * from "./live-feed.ts";
+export * from "./json-request.ts";

@@ -94,6 +94,14 @@ export class LiveFeed {
     this.listeners.clear();
   }
 
+  /** Applies an update the screen got itself (the answer to its own HTTP write), and redraws. */
+  apply(update: OrderUpdate): ApplyResult {
+    const result = this.feed.apply(update);
+    if (result === "gap") void this.resync();
+    this.changed();
+    return result;
+  }
+
   /** Re-reads the snapshot; updates arriving meanwhile are applied after it. */
   async resync(): Promise<void> {
     if (this.held) {

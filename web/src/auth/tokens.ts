@@ -1,4 +1,4 @@
-import { TOKEN_TTL_SECONDS, type CustomerClaims, type StaffClaims, type TokenClaims } from "@orderly/shared";
+import { TOKEN_TTL_SECONDS, type StaffClaims, type TokenClaims } from "@orderly/shared";
 import { bearerToken, signToken, verifyToken } from "@orderly/shared/server";
 import { webEnv } from "../env.ts";
 import { HttpError } from "../http/http-error.ts";
@@ -30,5 +30,3 @@ export function requireStaff(request: Request): StaffClaims {
   if (claims.role === "customer") throw new HttpError(403, "FORBIDDEN", "Staff token required");
   return claims;
 }
-
-export type { CustomerClaims };

@@ -1,4 +1,5 @@
 import { apiErrorSchema } from "@orderly/shared";
+import { jsonRequestInit, type JsonRequest } from "@orderly/shared/client";
 
 export class ApiError extends Error {
   constructor(
@@ -12,19 +13,10 @@ export class ApiError extends Error {
 }
 
 /** fetch for the JSON API: throws ApiError with the server's code, message and field errors. */
-export async function api<T>(path: string, options: { method?: string; body?: unknown; token?: string; headers?: Record<string, string> } = {}): Promise<T> {
+export async function api<T>(path: string, options: JsonRequest = {}): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, {
-      method: options.method ?? (options.body === undefined ? "GET" : "POST"),
-      headers: {
-        ...(options.body !== undefined && { "content-type": "application/json" }),
-        ...(options.token && { authorization: `Bearer ${options.token}` }),
-        ...options.headers,
-      },
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      cache: "no-store",
-    });
+    response = await fetch(path, { ...jsonRequestInit(options), cache: "no-store" });
   } catch {
     throw new ApiError(0, "NETWORK", "Cannot reach the server. Check the connection and try again.");
   }

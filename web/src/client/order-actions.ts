@@ -12,8 +12,7 @@ export async function moveOrder(live: LiveFeed, token: string, orderId: string, 
   try {
     const snapshot = await api<OrderSnapshot>(`/api/orders/${orderId}/transitions`, { body: { to, expectedSeq }, token });
     const event = snapshot.timeline.at(-1);
-    if (event) live.feed.apply({ event, ticket: snapshot.ticket });
-    void live.resync();
+    if (event) live.apply({ event, ticket: snapshot.ticket });
     return null;
   } catch (error) {
     void live.resync();
