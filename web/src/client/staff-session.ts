@@ -75,7 +75,7 @@ export function useStaffSession(role: Role) {
     async (restaurantSlug: string, login: string, password: string) => {
       const response = await api<TokenResponse>("/api/auth/staff", { body: { restaurantSlug, login, password } });
       if (response.role !== role) {
-        throw new Error(`That is a ${response.role} login; this screen is for ${role} staff.`);
+        throw new Error(`That login is for ${response.role} staff; this screen is for ${role} staff.`);
       }
       setNotice(null);
       save({ ...response, restaurantSlug, staffId: decodeSub(response.token) });
