@@ -6,9 +6,11 @@ import {
   DisconnectsClientError,
   SocketClosedUnexpectedlyError,
   SocketTimeoutError,
+  TimeoutError,
 } from "redis";
 
-const DISCONNECTS = [SocketClosedUnexpectedlyError, ClientClosedError, ClientOfflineError, ConnectionTimeoutError, DisconnectsClientError, SocketTimeoutError];
+// TimeoutError: a command that waited in the offline queue longer than its timeout.
+const DISCONNECTS = [SocketClosedUnexpectedlyError, ClientClosedError, ClientOfflineError, ConnectionTimeoutError, DisconnectsClientError, SocketTimeoutError, TimeoutError];
 
 /**
  * The Socket.IO Redis adapter publishes without handling the promise, so a command in flight
