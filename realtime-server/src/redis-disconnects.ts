@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import {
+  AbortError,
   ClientClosedError,
   ClientOfflineError,
   ConnectionTimeoutError,
@@ -9,8 +10,18 @@ import {
   TimeoutError,
 } from "redis";
 
-// TimeoutError: a command that waited in the offline queue longer than its timeout.
-const DISCONNECTS = [SocketClosedUnexpectedlyError, ClientClosedError, ClientOfflineError, ConnectionTimeoutError, DisconnectsClientError, SocketTimeoutError, TimeoutError];
+// TimeoutError: a command that waited in the offline queue longer than its timeout;
+// AbortError: a command still queued when the client was closed.
+const DISCONNECTS = [
+  SocketClosedUnexpectedlyError,
+  ClientClosedError,
+  ClientOfflineError,
+  ConnectionTimeoutError,
+  DisconnectsClientError,
+  SocketTimeoutError,
+  TimeoutError,
+  AbortError,
+];
 
 /**
  * The Socket.IO Redis adapter publishes without handling the promise, so a command in flight
