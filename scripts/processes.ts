@@ -81,3 +81,14 @@ export async function waitForHttp(url: string, child: Child, timeoutMs = 60_000)
   }
   throw new Error(`${url} did not answer within ${timeoutMs / 1000}s`);
 }
+
+/** Polls `check` (a condition, never a fixed sleep) until it returns something truthy or `ms` pass. */
+export async function until<T>(check: () => T | Promise<T>, ms = 15_000, what = "condition"): Promise<NonNullable<T>> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`${what} not met within ${ms / 1000}s`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

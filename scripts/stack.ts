@@ -34,10 +34,8 @@ export interface StackOptions {
 }
 
 export interface Stack {
-  databaseUrl: string;
   webUrl: string;
   realtimeUrl: string;
-  seeded: boolean;
   startRealtime(): Promise<void>;
   stopRealtime(): Promise<void>;
   /** Resolves when a server exits on its own (not through stop or stopRealtime). */
@@ -187,7 +185,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     watch(web);
     await waitForHttp(`http://127.0.0.1:${options.webPort}/api/health`, web);
 
-    return { databaseUrl, webUrl, realtimeUrl, seeded, startRealtime, stopRealtime, crashed, stop };
+    return { webUrl, realtimeUrl, startRealtime, stopRealtime, crashed, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -72,7 +72,7 @@ export class Population {
 
   private async get<T>(path: string, token: string): Promise<T> {
     const response = await request(`${this.options.webUrl}${path}`, { token });
-    if (response.status !== 200) throw Object.assign(new Error(`GET ${path}: ${response.status}`), { status: response.status === 401 ? 0 : response.status });
+    if (response.status !== 200) throw Object.assign(new Error(`GET ${path}: ${response.status}`), { status: response.status });
     return response.body as T;
   }
 

@@ -103,7 +103,8 @@ try {
         prisma.orderEvent.count({ where: { publishedAt: null } }),
       ]);
       const byId = new Map(rows.map((o) => [o.id, o]));
-      const wrong: string[] = [];
+      const wrong: { role: string; what: string }[] = [];
+      const mismatch = (role: string, what: string) => wrong.push({ role, what });
       for (const client of population.clients) {
         const feed = client.live.feed;
         if (client.role === "customer") {
@@ -111,15 +112,15 @@ try {
           const ticket = feed.ticket(client.orderId!);
           const seqs = feed.timeline(client.orderId!)?.map((e) => e.seq) ?? [];
           if (ticket?.status !== row.status || seqs.join() !== row.events.map((e) => e.seq).join()) {
-            wrong.push(`customer of ${row.code}: shows ${ticket?.status} [${seqs}] but is ${row.status} [${row.events.map((e) => e.seq)}]`);
+            mismatch("customer", `customer of ${row.code}: shows ${ticket?.status} [${seqs}] but is ${row.status} [${row.events.map((e) => e.seq)}]`);
           }
         } else {
           const mine = rows.filter((o) => (client.role === "kitchen" ? o.kitchenId === client.kitchenId : o.restaurantId === client.restaurantId));
           for (const row of mine) {
             const ticket = feed.ticket(row.id);
-            if (ticket && ticket.status !== row.status) wrong.push(`${client.role} shows ${row.code} ${ticket.status} but it is ${row.status}`);
-            if (!ticket && client.role === "kitchen" && !FINAL_STATUSES.includes(row.status)) wrong.push(`kitchen misses active ${row.code}`);
-            if (!ticket && client.role === "delivery" && row.fulfilment === "DELIVERY" && ["READY", "OUT_FOR_DELIVERY"].includes(row.status)) wrong.push(`courier misses ${row.code}`);
+            if (ticket && ticket.status !== row.status) mismatch(client.role, `${client.role} shows ${row.code} ${ticket.status} but it is ${row.status}`);
+            if (!ticket && client.role === "kitchen" && !FINAL_STATUSES.includes(row.status)) mismatch("kitchen", `kitchen misses active ${row.code}`);
+            if (!ticket && client.role === "delivery" && row.fulfilment === "DELIVERY" && ["READY", "OUT_FOR_DELIVERY"].includes(row.status)) mismatch("delivery", `courier misses ${row.code}`);
           }
         }
       }
@@ -146,7 +147,7 @@ try {
     checks.check(state.unpublished === 0, `events published: ${events - state.unpublished} of ${events} have publishedAt`);
     for (const role of ["customer", "kitchen", "delivery"] as const) {
       const clients = population.clients.filter((c) => c.role === role);
-      const wrong = state.wrong.filter((w) => w.startsWith(role === "delivery" ? "delivery" : role) || (role === "delivery" && w.startsWith("courier")));
+      const wrong = state.wrong.filter((w) => w.role === role).map((w) => w.what);
       const counts = clients.reduce((sum, c) => ({ applied: sum.applied + c.live.feed.counts.applied, duplicate: sum.duplicate + c.live.feed.counts.duplicate, gap: sum.gap + c.live.feed.counts.gap }), { applied: 0, duplicate: 0, gap: 0 });
       const resyncs = clients.reduce((n, c) => n + c.live.resyncs, 0);
       const refreshes = clients.reduce((n, c) => n + c.refreshes, 0);

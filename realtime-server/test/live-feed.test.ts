@@ -1,20 +1,13 @@
 import type { OrderUpdate, Ticket } from "@orderly/shared";
 import { LiveFeed } from "@orderly/shared/client";
 import { afterEach, describe, expect, it } from "vitest";
+import { until } from "../../scripts/processes.ts";
 import { ids, post, startServer, token, update } from "./helpers.ts";
 
 const feeds: LiveFeed[] = [];
 afterEach(() => {
   for (const feed of feeds.splice(0)) feed.close();
 });
-
-async function until(check: () => boolean, ms = 10_000) {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe("LiveFeed against the real server", () => {
   it("re-reads the snapshot on connect and on a gap, ignores duplicates, and reconnects after a drop", async () => {

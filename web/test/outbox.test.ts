@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startRealtimeServer, type RealtimeServer } from "../../realtime-server/src/app.ts";
 import { realtimeEnvSchema } from "../../realtime-server/src/config.ts";
 import { createLogger } from "../../realtime-server/src/logger.ts";
+import { until } from "../../scripts/processes.ts";
 import { INTERNAL_SECRET, JWT_SECRET, login, move, place, setupWeb, type Fixture } from "./helpers.ts";
 
 const freePort = () =>
@@ -25,17 +26,6 @@ const startRealtime = async () => {
   const config = realtimeEnvSchema.parse({ JWT_SECRET, INTERNAL_SECRET, LOG_LEVEL: "silent" });
   realtime = await startRealtimeServer(config, { port, logger: createLogger("silent") });
 };
-
-/** Polls a condition (not a fixed sleep) until it holds or `ms` pass. */
-async function until<T>(check: () => Promise<T | undefined | false>, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 beforeAll(async () => {
   port = await freePort();

@@ -137,10 +137,8 @@ export class LiveFeed {
       this.held.push({ name, update });
       return;
     }
-    const result = this.feed.apply(update);
+    const result = this.apply(update);
     this.options.onUpdate?.(name, update, result);
-    if (result === "gap") void this.resync();
-    this.changed();
   }
 
   private async renewAndReconnect(): Promise<void> {

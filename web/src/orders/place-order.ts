@@ -4,7 +4,7 @@ import { Prisma } from "@orderly/prisma";
 import { db } from "../db.ts";
 import { HttpError, notFound } from "../http/http-error.ts";
 import { orderCode } from "./order-code.ts";
-import { TICKET_INCLUDE, loadSnapshot, toOrderEvent, toTicket } from "./ticket.ts";
+import { SNAPSHOT_INCLUDE, toSnapshot } from "./ticket.ts";
 
 export interface Placed {
   snapshot: OrderSnapshot;
@@ -22,14 +22,14 @@ const isUniqueViolation = (error: unknown, field: string) =>
   JSON.stringify(error.meta ?? {}).includes(field);
 
 async function existing(idempotencyKey: string, hash: string): Promise<Placed | null> {
-  const order = await db().order.findUnique({ where: { idempotencyKey }, select: { id: true, requestHash: true } });
+  const order = await db().order.findUnique({ where: { idempotencyKey }, include: SNAPSHOT_INCLUDE });
   if (!order) return null;
   if (order.requestHash !== hash) {
     throw new HttpError(409, "IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used for a different order", {
       "Idempotency-Key": "was used for a different order",
     });
   }
-  return { snapshot: (await loadSnapshot(db(), order.id))!, created: false };
+  return { snapshot: toSnapshot(order), created: false };
 }
 
 /** Prices come from the menu, never the client; the order, its items and event seq 1 commit together. */
@@ -84,11 +84,8 @@ export async function placeOrder(request: PlaceOrderRequest, idempotencyKey: str
 
   for (let attempt = 0; ; attempt++) {
     try {
-      const order = await db().order.create({
-        data: { ...data, code: orderCode() },
-        include: { ...TICKET_INCLUDE, events: true },
-      });
-      return { snapshot: { ticket: toTicket(order), seq: order.seq, timeline: order.events.map(toOrderEvent) }, created: true };
+      const order = await db().order.create({ data: { ...data, code: orderCode() }, include: SNAPSHOT_INCLUDE });
+      return { snapshot: toSnapshot(order), created: true };
     } catch (error) {
       if (isUniqueViolation(error, "idempotencyKey")) {
         const raced = await existing(idempotencyKey, hash);

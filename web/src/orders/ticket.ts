@@ -6,8 +6,17 @@ export const TICKET_INCLUDE = {
   items: { include: { menuItem: { select: { prepMinutes: true } } }, orderBy: { id: "asc" } },
 } satisfies Prisma.OrderInclude;
 
+/** A ticket and its timeline: what a snapshot reads. */
+export const SNAPSHOT_INCLUDE = { ...TICKET_INCLUDE, events: { orderBy: { seq: "asc" } } } satisfies Prisma.OrderInclude;
+
 export type OrderWithItems = Prisma.OrderGetPayload<{ include: typeof TICKET_INCLUDE }>;
+type OrderWithTimeline = Prisma.OrderGetPayload<{ include: typeof SNAPSHOT_INCLUDE }>;
 type EventRow = Prisma.OrderEventGetPayload<object>;
+
+/** The longest prep time of an order's items: the kitchen's ageing clock and its estimate. */
+export function prepMinutesOf(order: OrderWithItems): number {
+  return Math.max(0, ...order.items.map((i) => i.menuItem.prepMinutes));
+}
 
 export function toTicket(order: OrderWithItems): Ticket {
   return {
@@ -22,7 +31,7 @@ export function toTicket(order: OrderWithItems): Ticket {
     customerPhone: order.customerPhone,
     deliveryAddress: order.deliveryAddress,
     totalPaise: order.totalPaise,
-    prepMinutes: Math.max(0, ...order.items.map((i) => i.menuItem.prepMinutes)),
+    prepMinutes: prepMinutesOf(order),
     courierId: order.courierId,
     createdAt: order.createdAt.toISOString(),
     estimatedReadyAt: order.estimatedReadyAt?.toISOString() ?? null,
@@ -48,11 +57,11 @@ export function toOrderEvent(row: EventRow): OrderEvent {
   };
 }
 
-export async function loadSnapshot(tx: Prisma.TransactionClient, orderId: string): Promise<OrderSnapshot | null> {
-  const order = await tx.order.findUnique({
-    where: { id: orderId },
-    include: { ...TICKET_INCLUDE, events: { orderBy: { seq: "asc" } } },
-  });
-  if (!order) return null;
+export function toSnapshot(order: OrderWithTimeline): OrderSnapshot {
   return { ticket: toTicket(order), seq: order.seq, timeline: order.events.map(toOrderEvent) };
+}
+
+export async function loadSnapshot(tx: Prisma.TransactionClient, orderId: string): Promise<OrderSnapshot | null> {
+  const order = await tx.order.findUnique({ where: { id: orderId }, include: SNAPSHOT_INCLUDE });
+  return order && toSnapshot(order);
 }

@@ -2,7 +2,7 @@ import { actorRoleFor, canTransition, type OrderSnapshot, type TokenClaims, type
 import { db } from "../db.ts";
 import { canSeeOrder } from "../auth/access.ts";
 import { HttpError, forbidden, notFound } from "../http/http-error.ts";
-import { TICKET_INCLUDE, loadSnapshot, toTicket } from "./ticket.ts";
+import { TICKET_INCLUDE, loadSnapshot, prepMinutesOf } from "./ticket.ts";
 
 /**
  * Moves an order one step, as the state machine allows for the caller's role. The update is a
@@ -29,14 +29,13 @@ export async function transitionOrder(claims: TokenClaims, orderId: string, requ
     }
 
     const seq = order.seq + 1;
-    const prepMinutes = toTicket(order).prepMinutes;
     const moved = await tx.order.updateMany({
       where: { id: order.id, seq: order.seq, status: order.status },
       data: {
         status: request.to,
         seq,
         ...(request.to === "OUT_FOR_DELIVERY" && { courierId: actorId }),
-        ...(request.to === "ACCEPTED" && { estimatedReadyAt: new Date(Date.now() + prepMinutes * 60_000) }),
+        ...(request.to === "ACCEPTED" && { estimatedReadyAt: new Date(Date.now() + prepMinutesOf(order) * 60_000) }),
       },
     });
     if (moved.count === 0) {
