@@ -1,20 +1,9 @@
-import { z } from "zod";
-import { parseEnv } from "@orderly/shared/server";
+import { parseEnv, seedPasswordEnvSchema } from "@orderly/shared/server";
 import { createPrismaClient } from "./client.ts";
 import { databaseUrlFromEnv } from "./database-url.ts";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedIfEmpty } from "./seed.ts";
 
-const env = parseEnv(
-  z
-    .object({
-      NODE_ENV: z.string().default("development"),
-      SEED_STAFF_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
-    })
-    .refine((e) => e.NODE_ENV !== "production" || e.SEED_STAFF_PASSWORD, {
-      path: ["SEED_STAFF_PASSWORD"],
-      message: "is required in production (the demo password is refused there)",
-    }),
-);
+const env = parseEnv(seedPasswordEnvSchema);
 
 const password = env.SEED_STAFF_PASSWORD ?? DEMO_PASSWORD;
 const prisma = createPrismaClient(databaseUrlFromEnv(process.env), { maxConnections: 1 });

@@ -1,7 +1,8 @@
-import { hashPassword } from "@orderly/shared/server";
+import { DEMO_PASSWORD, hashPassword } from "@orderly/shared/server";
+
+export { DEMO_PASSWORD };
 import type { PrismaClient } from "../generated/client.ts";
 
-export const DEMO_PASSWORD = "orderly-demo";
 export const DEMO_LOGINS = ["kitchen", "delivery", "admin"] as const;
 
 export const DEMO_RESTAURANTS = [

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { roleSchema } from "./enums.ts";
 import { slugSchema } from "./order.schema.ts";
+import { singleLine } from "./text.ts";
 
 export const staffLoginRequestSchema = z.strictObject({
   restaurantSlug: slugSchema,
-  login: z.string().trim().min(1, "is required").max(64),
+  login: singleLine(64).min(1, "is required"),
   password: z.string().min(1, "is required").max(256),
 });
 export type StaffLoginRequest = z.infer<typeof staffLoginRequestSchema>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-// Mirrors the enums of prisma/schema.prisma; prisma/src/schema-match.test.ts fails if they drift.
+// Mirrors the enums of prisma/schema.prisma; prisma/test/schema-match.test.ts fails if they drift.
 export const orderStatusSchema = z.enum([
   "PLACED",
   "ACCEPTED",

@@ -7,5 +7,6 @@ export * from "./token-claims.ts";
 export * from "./order.schema.ts";
 export * from "./restaurant.schema.ts";
 export * from "./realtime-events.ts";
-export * from "./api-error.ts";
+export * from "./app-error.ts";
+export * from "./text.ts";
 export * from "./auth.schema.ts";

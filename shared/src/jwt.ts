@@ -27,14 +27,20 @@ export function signToken(claims: TokenClaims, secret: string, ttlSeconds: numbe
   return { token, expiresAt: new Date(exp * 1000) };
 }
 
-export function verifyToken(token: unknown, secret: string): VerifiedToken {
+/** The longest token accepted; anything longer is refused before any parsing. */
+export const MAX_TOKEN_LENGTH = 4096;
+
+/** `ignoreExpiration` only for refreshing a staff session, whose lifetime is checked against the account. */
+export function verifyToken(token: unknown, secret: string, options: { ignoreExpiration?: boolean } = {}): VerifiedToken {
   if (typeof token !== "string" || token.length === 0) return { ok: false, reason: "missing" };
+  if (token.length > MAX_TOKEN_LENGTH) return { ok: false, reason: "invalid" };
   let payload: jwt.JwtPayload;
   try {
     const decoded = jwt.verify(token, key(secret), {
       algorithms: ["HS256"],
       issuer: TOKEN_ISSUER,
       audience: TOKEN_AUDIENCE,
+      ignoreExpiration: options.ignoreExpiration ?? false,
     });
     if (typeof decoded === "string") return { ok: false, reason: "invalid" };
     payload = decoded;

@@ -11,7 +11,7 @@ interface Move {
 const KITCHEN = ["kitchen", "admin"] as const;
 const DELIVERY = ["delivery", "admin"] as const;
 
-/** The lifecycle of DESIGN.md, forward only. Admins may make every staff move. */
+/** The lifecycle of docs/architecture.md, forward only. Admins may make every staff move. */
 export const ORDER_MOVES: readonly Move[] = [
   { from: "PLACED", to: "ACCEPTED", roles: KITCHEN },
   { from: "ACCEPTED", to: "PREPARING", roles: KITCHEN },
@@ -35,6 +35,17 @@ export function canTransition(role: Role, from: OrderStatus, to: OrderStatus, fu
   return ORDER_MOVES.some(
     (m) => m.from === from && m.to === to && m.roles.includes(role) && (!m.fulfilment || m.fulfilment === fulfilment),
   );
+}
+
+/**
+ * "allowed"; "forbidden" when the role may never move any order to `to` (a 403); "illegal" when
+ * it may, but not this order from where it stands now (a 409).
+ */
+export type MoveVerdict = "allowed" | "forbidden" | "illegal";
+
+export function judgeMove(role: Role, from: OrderStatus, to: OrderStatus, fulfilment: Fulfilment): MoveVerdict {
+  if (!ORDER_MOVES.some((m) => m.to === to && m.roles.includes(role))) return "forbidden";
+  return canTransition(role, from, to, fulfilment) ? "allowed" : "illegal";
 }
 
 /** The statuses `role` may move an order to from where it stands now. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { actorRoleSchema, fulfilmentSchema, orderStatusSchema } from "./enums.ts";
 import { paiseSchema } from "./money.ts";
+import { multiLine, singleLine } from "./text.ts";
 
 export const ORDER_LIMITS = {
   maxQuantityPerLine: 20,
@@ -17,27 +18,25 @@ export const idempotencyKeySchema = z
   .string({ error: "Idempotency-Key header is required" })
   .regex(/^[A-Za-z0-9_.:-]{8,128}$/, "Idempotency-Key must be 8-128 letters, digits or _ . : -");
 
-const phoneSchema = z
-  .string()
-  .trim()
+const phoneSchema = singleLine(20)
   .regex(/^\+?[0-9][0-9 -]{5,18}[0-9]$/, "must be a phone number of 7 to 15 digits")
   .refine((p) => p.replace(/\D/g, "").length >= 7 && p.replace(/\D/g, "").length <= 15, "must have 7 to 15 digits");
 
 export const orderLineSchema = z.strictObject({
   menuItemId: z.uuid("must be a menu item id"),
   quantity: z.int("must be a whole number").min(1, "must be at least 1").max(ORDER_LIMITS.maxQuantityPerLine),
-  notes: z.string().trim().max(ORDER_LIMITS.maxNotesLength).optional(),
+  notes: multiLine(ORDER_LIMITS.maxNotesLength).optional(),
 });
 
 export const placeOrderRequestSchema = z
   .strictObject({
     restaurantSlug: slugSchema,
     customer: z.strictObject({
-      name: z.string().trim().min(1, "is required").max(80),
+      name: singleLine(80).min(1, "is required"),
       phone: phoneSchema,
     }),
     fulfilment: fulfilmentSchema,
-    deliveryAddress: z.string().trim().min(5, "must be at least 5 characters").max(ORDER_LIMITS.maxAddressLength).optional(),
+    deliveryAddress: multiLine(ORDER_LIMITS.maxAddressLength).min(5, "must be at least 5 characters").optional(),
     items: z.array(orderLineSchema).min(1, "add at least one item").max(ORDER_LIMITS.maxLinesPerOrder),
   })
   .superRefine((order, ctx) => {

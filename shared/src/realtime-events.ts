@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { appErrorCodeSchema } from "./app-error.ts";
 import { orderEventSchema, ticketSchema } from "./order.schema.ts";
 
 /**
@@ -11,9 +12,12 @@ export const orderUpdateSchema = z
   .refine((u) => u.ticket.seq >= u.event.seq, { path: ["ticket", "seq"], message: "must not be older than event.seq" });
 export type OrderUpdate = z.infer<typeof orderUpdateSchema>;
 
+/**
+ * An `error` event, and the `data` of a refused connection (`connect_error`'s `err.data`).
+ * TOKEN_EXPIRED comes just before the server disconnects the socket: refresh, then reconnect.
+ */
 export const socketErrorSchema = z.object({
-  /** TOKEN_EXPIRED comes just before the server disconnects the socket: refresh, then reconnect. */
-  code: z.enum(["FORBIDDEN", "RATE_LIMITED", "BAD_REQUEST", "TOKEN_EXPIRED"]),
+  code: appErrorCodeSchema,
   message: z.string(),
 });
 export type SocketError = z.infer<typeof socketErrorSchema>;

@@ -3,3 +3,4 @@ export * from "./jwt.ts";
 export * from "./internal-signature.ts";
 export * from "./env.ts";
 export * from "./password.ts";
+export * from "./forwarded-for.ts";

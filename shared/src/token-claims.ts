@@ -3,34 +3,47 @@ import { z } from "zod";
 export const TOKEN_ISSUER = "orderly-web";
 export const TOKEN_AUDIENCE = "orderly";
 
-/** How long each kind of token lives, in seconds. */
-export const TOKEN_TTL_SECONDS = { customer: 24 * 3600, staff: 12 * 3600 } as const;
+/**
+ * How long each kind of token lives, in seconds. Staff tokens are short: every refresh checks
+ * the account, so a removed or disabled account (or "log out everywhere") ends within this time
+ * even on a socket that never makes an HTTP request.
+ */
+export const TOKEN_TTL_SECONDS = { customer: 24 * 3600, staff: 15 * 60 } as const;
 
 /** A customer token may watch a handful of orders (the ones placed from that device). */
 export const MAX_ORDERS_PER_CUSTOMER_TOKEN = 20;
 
 export const customerClaimsSchema = z.strictObject({
   role: z.literal("customer"),
+  /** Random per token: the subject that socket caps and event limits count against. */
+  sub: z.uuid(),
   orderIds: z.array(z.uuid()).min(1).max(MAX_ORDERS_PER_CUSTOMER_TOKEN),
 });
 
-export const kitchenClaimsSchema = z.strictObject({
-  role: z.literal("kitchen"),
+const staffClaims = {
+  /** The Staff row's id. */
   sub: z.uuid(),
   restaurantId: z.uuid(),
+  /** The account's token version when issued: bumping it logs the account out everywhere. */
+  ver: z.int().min(0),
+  /** When the person logged in (seconds since epoch): refreshes stop at the absolute lifetime. */
+  authAt: z.int().positive(),
+};
+
+export const kitchenClaimsSchema = z.strictObject({
+  role: z.literal("kitchen"),
+  ...staffClaims,
   kitchenId: z.uuid(),
 });
 
 export const deliveryClaimsSchema = z.strictObject({
   role: z.literal("delivery"),
-  sub: z.uuid(),
-  restaurantId: z.uuid(),
+  ...staffClaims,
 });
 
 export const adminClaimsSchema = z.strictObject({
   role: z.literal("admin"),
-  sub: z.uuid(),
-  restaurantId: z.uuid(),
+  ...staffClaims,
   kitchenIds: z.array(z.uuid()),
 });
 
@@ -43,6 +56,7 @@ export const tokenClaimsSchema = z.discriminatedUnion("role", [
 export type TokenClaims = z.infer<typeof tokenClaimsSchema>;
 export type CustomerClaims = z.infer<typeof customerClaimsSchema>;
 export type StaffClaims = Exclude<TokenClaims, CustomerClaims>;
+export type ClaimsOf<R extends TokenClaims["role"]> = Extract<TokenClaims, { role: R }>;
 
 /** Registered claims jsonwebtoken adds; stripped before the role claims are parsed strictly. */
 export const REGISTERED_CLAIMS = ["iat", "exp", "nbf", "iss", "aud", "jti"] as const;

@@ -9,6 +9,8 @@ const kitchen: TokenClaims = {
   sub: "00000000-0000-4000-8000-000000000004",
   restaurantId: "00000000-0000-4000-8000-000000000001",
   kitchenId: "00000000-0000-4000-8000-000000000002",
+  ver: 0,
+  authAt: 1_790_000_000,
 };
 
 describe("tokens", () => {
@@ -28,6 +30,13 @@ describe("tokens", () => {
       reason: "invalid",
     });
     expect(verifyToken(signToken(kitchen, SECRET, -10).token, SECRET)).toEqual({ ok: false, reason: "expired" });
+    expect(verifyToken(`${signToken(kitchen, SECRET, 60).token}${"x".repeat(5000)}`, SECRET)).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("accepts an expired token only when asked to (refreshing a staff session), never a forged one", () => {
+    const expired = signToken(kitchen, SECRET, -10).token;
+    expect(verifyToken(expired, SECRET, { ignoreExpiration: true })).toMatchObject({ ok: true, claims: kitchen });
+    expect(verifyToken(signToken(kitchen, "another-secret-also-long-enough-xx", -10).token, SECRET, { ignoreExpiration: true }).ok).toBe(false);
   });
 
   it("refuses a token from another issuer, another algorithm or with claims outside the schema", () => {

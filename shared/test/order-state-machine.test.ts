@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ORDER_STATUSES, ROLES, canTransition, isFinal, nextStatuses, type Fulfilment, type Role } from "../src/index.ts";
+import { ORDER_STATUSES, ROLES, canTransition, isFinal, judgeMove, nextStatuses, type Fulfilment, type Role } from "../src/index.ts";
 
 // Written out from DESIGN.md independently of ORDER_MOVES: "role fulfilment FROM>TO", * = both.
 const ALLOWED = new Set(
@@ -68,5 +68,22 @@ describe("canTransition", () => {
     expect(nextStatuses("delivery", "READY", "DELIVERY")).toEqual(["OUT_FOR_DELIVERY"]);
     expect(nextStatuses("delivery", "READY", "PICKUP")).toEqual([]);
     expect(nextStatuses("kitchen" as Role, "READY", "PICKUP")).toEqual(["COLLECTED"]);
+  });
+});
+
+describe("judgeMove", () => {
+  it("calls a move the role may never make forbidden (403) and one the order's state forbids illegal (409)", () => {
+    for (const role of ROLES)
+      for (const fulfilment of FULFILMENTS)
+        for (const from of ORDER_STATUSES)
+          for (const to of ORDER_STATUSES) {
+            const key = `${role} ${fulfilment} ${from}>${to}`;
+            const roleEverMovesTo = [...ALLOWED].some((allowed) => allowed.startsWith(`${role} `) && allowed.endsWith(`>${to}`));
+            const expected = ALLOWED.has(key) ? "allowed" : roleEverMovesTo ? "illegal" : "forbidden";
+            expect(judgeMove(role, from, to, fulfilment), key).toBe(expected);
+          }
+    expect(judgeMove("customer", "PLACED", "ACCEPTED", "DELIVERY")).toBe("forbidden");
+    expect(judgeMove("customer", "ACCEPTED", "CANCELLED", "DELIVERY")).toBe("illegal");
+    expect(judgeMove("delivery", "READY", "OUT_FOR_DELIVERY", "PICKUP")).toBe("illegal");
   });
 });

@@ -1,4 +1,5 @@
 import { io, type ManagerOptions, type Socket, type SocketOptions } from "socket.io-client";
+import { AppError, type AppErrorCode } from "../app-error.ts";
 import type { ClientToServerEvents, OrderUpdate, ServerToClientEvents } from "../realtime-events.ts";
 import { OrderFeed, type ApplyResult, type FeedSnapshot } from "./order-feed.ts";
 
@@ -11,7 +12,10 @@ export interface LiveFeedOptions {
   token(): string;
   /** Re-reads the screen's state over HTTP: on every (re)connect and on any seq gap. */
   loadSnapshot(): Promise<FeedSnapshot>;
-  /** Called when the server says the token expired; resolve with a fresh token, or null to give up. */
+  /**
+   * Called when the token expired: resolve with a fresh token, or null when the session is over
+   * (log in again); reject when it could not be asked (offline), and it is tried again later.
+   */
   refreshToken?(): Promise<string | null>;
   /** The token was refused (or could not be refreshed): the screen should ask to log in again. */
   onUnauthorized?(): void;
@@ -20,6 +24,8 @@ export interface LiveFeedOptions {
 }
 
 const UPDATE_EVENTS: UpdateEvent[] = ["new_order", "status_update", "pickup_ready"];
+const RETRY_MS = 1000;
+const MAX_RETRY_MS = 15_000;
 
 /** The browser's window where there is one (the feed also runs in Node, for tests and harnesses). */
 interface OnlineEvents {
@@ -28,10 +34,15 @@ interface OnlineEvents {
 }
 const browser = (globalThis as { window?: OnlineEvents }).window;
 
+/** The code a refused connection carries in `err.data.code`. */
+const refusalCode = (error: Error): AppErrorCode | undefined => (error as { data?: { code?: AppErrorCode } }).data?.code;
+
 /**
  * One live connection of a screen (or a test client): Socket.IO for pushes, HTTP snapshots to
  * catch up. Turns at-most-once delivery into "nothing lost": every (re)connect and every seq gap
  * re-reads the snapshot; updates arriving meanwhile are held and applied after it, duplicates ignored.
+ * The status tells the truth: anything heard from the server over a connected socket means live;
+ * a silent server is noticed by Socket.IO's heartbeat (the server's ping interval and timeout).
  */
 export class LiveFeed {
   readonly feed = new OrderFeed();
@@ -46,6 +57,8 @@ export class LiveFeed {
   private resyncAgain = false;
   private closed = false;
   private version = 0;
+  private retries = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: LiveFeedOptions) {
     this.socket = io(options.realtimeUrl, {
@@ -56,7 +69,8 @@ export class LiveFeed {
       ...options.socketOptions,
     });
     this.socket.on("connect", () => {
-      this.touch("live");
+      this.retries = 0;
+      this.touch();
       void this.resync();
     });
     this.socket.on("disconnect", (reason) => {
@@ -66,9 +80,18 @@ export class LiveFeed {
       else this.setStatus("reconnecting");
     });
     this.socket.on("connect_error", (error) => {
-      if (error.message === "Token expired") void this.renewAndReconnect();
-      else if (error.message === "Invalid token" || error.message === "Authentication required") this.unauthorized();
-      else this.setStatus(this.lastContactAt === null ? "connecting" : "reconnecting");
+      switch (refusalCode(error)) {
+        case "TOKEN_EXPIRED":
+          return void this.renewAndReconnect();
+        case "UNAUTHORIZED":
+          return this.unauthorized();
+        case "TOO_MANY_CONNECTIONS":
+        case "RATE_LIMITED":
+          // A refusal by the server is final for Socket.IO's own reconnection: try again later ourselves.
+          return this.retryLater();
+        default:
+          this.setStatus(this.lastContactAt === null ? "connecting" : "reconnecting");
+      }
     });
     this.socket.on("server_shutdown", () => this.setStatus("reconnecting"));
     this.socket.io.on("ping", () => this.touch());
@@ -88,6 +111,7 @@ export class LiveFeed {
 
   close(): void {
     this.closed = true;
+    clearTimeout(this.retryTimer);
     this.socket.disconnect();
     browser?.removeEventListener("offline", this.onOffline);
     browser?.removeEventListener("online", this.onOnline);
@@ -116,9 +140,12 @@ export class LiveFeed {
           this.feed.reset(await this.options.loadSnapshot());
           this.resyncs++;
         } catch (error) {
-          if ((error as { status?: number }).status === 401) return this.unauthorized();
           if (this.closed) return;
-          await new Promise((r) => setTimeout(r, 1000));
+          const code = error instanceof AppError ? error.code : undefined;
+          if (code === "UNAUTHORIZED") return this.unauthorized();
+          const renewed = code === "TOKEN_EXPIRED" ? await this.renewToken() : undefined;
+          if (renewed === null) return;
+          if (renewed === undefined) await new Promise((r) => setTimeout(r, RETRY_MS));
           this.resyncAgain = true;
         }
       } while (this.resyncAgain && !this.closed);
@@ -141,11 +168,37 @@ export class LiveFeed {
     this.options.onUpdate?.(name, update, result);
   }
 
+  /** A fresh token, or null when the session is over (then the screen is told); retried later while it cannot be asked. */
+  private async renewToken(): Promise<string | null | undefined> {
+    if (!this.options.refreshToken) {
+      this.unauthorized();
+      return null;
+    }
+    try {
+      const fresh = await this.options.refreshToken();
+      if (fresh === null && !this.closed) this.unauthorized();
+      return fresh;
+    } catch {
+      return undefined;
+    }
+  }
+
   private async renewAndReconnect(): Promise<void> {
     this.setStatus("reconnecting");
-    const fresh = await this.options.refreshToken?.().catch(() => null);
-    if (!fresh || this.closed) return this.unauthorized();
+    const fresh = await this.renewToken();
+    if (this.closed || fresh === null) return;
+    if (fresh === undefined) return this.retryLater();
     this.socket.connect();
+  }
+
+  private retryLater(): void {
+    if (this.closed) return;
+    this.setStatus("reconnecting");
+    clearTimeout(this.retryTimer);
+    const delay = Math.min(MAX_RETRY_MS, RETRY_MS * 2 ** this.retries++) * (0.75 + Math.random() / 2);
+    this.retryTimer = setTimeout(() => {
+      if (!this.closed && !this.socket.connected) this.socket.connect();
+    }, delay);
   }
 
   private unauthorized(): void {
@@ -161,9 +214,10 @@ export class LiveFeed {
     }
   };
 
-  private touch(status?: ConnectionStatus): void {
+  /** Heard from the server: over a connected socket that means live, whatever was thought before. */
+  private touch(): void {
     this.lastContactAt = Date.now();
-    if (status) this.status = status;
+    if (this.socket.connected) this.status = "live";
     this.changed();
   }
 
