@@ -1,19 +1,23 @@
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { notFound } from "@orderly/shared";
 import { createAdapter } from "@socket.io/redis-adapter";
 import express from "express";
 import type { Logger } from "pino";
-import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { createClient, type RedisClientType } from "redis";
 import { Server } from "socket.io";
 import { serveSocket } from "./client-events.ts";
 import type { RealtimeConfig } from "./config.ts";
+import { limitHandshakesPerAddress } from "./handshake-limit.ts";
 import { internalEventsRouter } from "./internal-events.ts";
 import { createLogger } from "./logger.ts";
+import { metricsEndpoint } from "./metrics-endpoint.ts";
 import { createMetrics } from "./metrics.ts";
+import { createRateLimiter } from "./rate-limiter.ts";
 import { tolerateRedisDisconnects } from "./redis-disconnects.ts";
 import { memoryReplayGuard, redisReplayGuard } from "./replay-guard.ts";
 import { authenticate, disconnectAtExpiry } from "./socket-auth.ts";
+import { capSocketsPerSubject } from "./subject-cap.ts";
 import type { RealtimeIo } from "./types.ts";
 
 export interface RealtimeServer {
@@ -48,33 +52,37 @@ export async function startRealtimeServer(
   const app = express();
   app.disable("x-powered-by");
   const http = createServer(app);
+  const handshakeLimiter = createRateLimiter(
+    { points: config.HANDSHAKES_PER_ADDRESS_PER_MINUTE, duration: 60, keyPrefix: "orderly:handshakes" },
+    redis,
+  );
+  const eventLimiter = createRateLimiter(
+    { points: config.RATE_LIMIT_SOCKET_EVENTS, duration: config.RATE_LIMIT_SOCKET_WINDOW_SECONDS, keyPrefix: "orderly:socket-events" },
+    redis,
+  );
   const io: RealtimeIo = new Server(http, {
     cors: { origin: config.WEB_ORIGIN, methods: ["GET", "POST"] },
     transports: ["websocket", "polling"],
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
+    allowRequest: limitHandshakesPerAddress(handshakeLimiter, config.TRUST_PROXY, metrics),
+    // An Engine.IO connection that has not sent its Socket.IO CONNECT (with the token) by then is closed.
+    connectTimeout: 10_000,
+    pingInterval: config.PING_INTERVAL_MS,
+    pingTimeout: config.PING_TIMEOUT_MS,
+    // No connectionStateRecovery: Socket.IO sends a recovered session's missed packets before the
+    // io.use middlewares run, so anyone holding a pid and offset got them without a valid token;
+    // and the Redis pub/sub adapter cannot recover at all. Clients lose nothing without it: they
+    // re-read an HTTP snapshot on every reconnect.
     ...(redis && redisSub ? { adapter: createAdapter(redis, redisSub) } : {}),
   });
 
-  const limiterOptions = { points: config.RATE_LIMIT_SOCKET_EVENTS, duration: config.RATE_LIMIT_SOCKET_WINDOW_SECONDS, keyPrefix: "orderly:socket-events" };
-  // On Redis: shared across instances, blocked sockets answered from memory, and the memory
-  // limiter takes over while Redis is unreachable.
-  const limiter: RateLimiterAbstract = redis
-    ? new RateLimiterRedis({
-        ...limiterOptions,
-        storeClient: redis,
-        useRedisPackage: true,
-        inMemoryBlockOnConsumed: config.RATE_LIMIT_SOCKET_EVENTS,
-        insuranceLimiter: new RateLimiterMemory(limiterOptions),
-      })
-    : new RateLimiterMemory(limiterOptions);
-
-  io.use(authenticate(config.JWT_SECRET, logger));
+  io.use(authenticate(config.JWT_SECRET, metrics, logger));
+  io.use(capSocketsPerSubject(config.MAX_SOCKETS_PER_SUBJECT, metrics));
   io.on("connection", (socket) => {
     const role = socket.data.claims.role;
     metrics.socketsConnected.inc({ role });
     socket.once("disconnect", () => metrics.socketsConnected.dec({ role }));
     disconnectAtExpiry(socket);
-    serveSocket(socket, { jwtSecret: config.JWT_SECRET, limiter, metrics, logger });
+    serveSocket(socket, { jwtSecret: config.JWT_SECRET, limiter: eventLimiter, metrics, logger });
   });
 
   app.get("/healthz", async (_req, res) => {
@@ -82,9 +90,7 @@ export async function startRealtimeServer(
     const healthy = redisStatus !== "unreachable";
     res.status(healthy ? 200 : 503).json({ status: healthy ? "ok" : "degraded", ...(redisStatus && { redis: redisStatus }) });
   });
-  app.get("/metrics", async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
+  app.use(metricsEndpoint(metrics, config.METRICS_TOKEN));
   app.use(
     internalEventsRouter({
       io,
@@ -95,6 +101,9 @@ export async function startRealtimeServer(
       logger,
     }),
   );
+  app.use((_req, res) => {
+    res.status(404).json(notFound("Route").toBody());
+  });
 
   await new Promise<void>((resolve, reject) => {
     http.once("error", reject);

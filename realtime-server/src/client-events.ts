@@ -1,4 +1,4 @@
-import { orderRoom, roomsForClaims, subscribeOrderSchema, type Ack } from "@orderly/shared";
+import { orderRoom, roomsForClaims, subscribeOrderSchema, type Ack, type ClientToServerEvents } from "@orderly/shared";
 import { verifyToken } from "@orderly/shared/server";
 import type { Logger } from "pino";
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
@@ -7,21 +7,40 @@ import type { RealtimeSocket } from "./types.ts";
 
 interface Deps {
   jwtSecret: string;
+  /** Keyed by token subject: all sockets of one subject share one budget. */
   limiter: RateLimiterAbstract;
   metrics: Metrics;
   logger: Logger;
 }
 
-/** Every incoming packet passes here first: over the limit it is answered with RATE_LIMITED and dropped. */
-function rateLimit(socket: RealtimeSocket, { limiter, metrics }: Deps) {
+const CLIENT_EVENTS: ReadonlySet<unknown> = new Set<keyof ClientToServerEvents>(["subscribe_order"]);
+
+/** The metric label of a client event. A client may name an event anything (any length, or a number): never a label. */
+const eventLabel = (event: unknown) => (CLIENT_EVENTS.has(event) ? String(event) : "unknown");
+
+/** The acknowledgement callback a client may have sent as the last argument. */
+function ackOf(args: unknown[]): (result: Ack) => void {
+  const ack = args.at(-1);
+  return typeof ack === "function" ? (ack as (result: Ack) => void) : () => undefined;
+}
+
+/**
+ * Every incoming packet passes here before any handler: over the subject's limit it is answered
+ * with RATE_LIMITED and dropped; an unknown event with BAD_REQUEST. Neither echoes the event name.
+ */
+function screenEvents(socket: RealtimeSocket, { limiter, metrics }: Deps) {
   socket.use(([event, ...args], next) => {
-    limiter.consume(socket.id).then(
-      () => next(),
+    limiter.consume(socket.data.subject).then(
       () => {
-        metrics.clientEventsReceived.inc({ event: String(event), outcome: "rate_limited" });
-        socket.emit("error", { code: "RATE_LIMITED", message: `Too many events; "${String(event)}" was dropped` });
-        const ack = args.at(-1);
-        if (typeof ack === "function") ack({ ok: false, error: "rate limited" } satisfies Ack);
+        if (CLIENT_EVENTS.has(event)) return next();
+        metrics.clientEventsReceived.inc({ event: "unknown", outcome: "bad_request" });
+        socket.emit("error", { code: "BAD_REQUEST", message: `Unknown event; the client events are: ${[...CLIENT_EVENTS].join(", ")}` });
+        ackOf(args)({ ok: false, error: "bad request" });
+      },
+      () => {
+        metrics.clientEventsReceived.inc({ event: eventLabel(event), outcome: "rate_limited" });
+        socket.emit("error", { code: "RATE_LIMITED", message: "Too many events; this one was dropped" });
+        ackOf(args)({ ok: false, error: "rate limited" });
       },
     );
   });
@@ -32,12 +51,11 @@ function refuse(socket: RealtimeSocket, deps: Deps, reason: string, detail: Reco
   socket.emit("error", { code: "FORBIDDEN", message: reason });
 }
 
-/** Joins the rooms the token allows (and leaves any other, after a recovered connection), then serves client events. */
+/** Joins the rooms the token allows, then serves client events. */
 export function serveSocket(socket: RealtimeSocket, deps: Deps): void {
   const allowed = new Set(roomsForClaims(socket.data.claims));
-  for (const room of socket.rooms) if (room !== socket.id && !allowed.has(room)) void socket.leave(room);
   void socket.join([...allowed]);
-  rateLimit(socket, deps);
+  screenEvents(socket, deps);
 
   socket.on("subscribe_order", (request, ack) => {
     const reply = typeof ack === "function" ? ack : () => undefined;
@@ -68,11 +86,5 @@ export function serveSocket(socket: RealtimeSocket, deps: Deps): void {
     deps.metrics.clientEventsReceived.inc({ event: "subscribe_order", outcome: "forbidden" });
     refuse(socket, deps, "not allowed to watch that order", { orderId, tokenGiven: token !== undefined });
     reply({ ok: false, error: "forbidden" });
-  });
-
-  socket.onAny((event: string) => {
-    if (event === "subscribe_order") return;
-    deps.metrics.clientEventsReceived.inc({ event: "unknown", outcome: "bad_request" });
-    socket.emit("error", { code: "BAD_REQUEST", message: `Unknown event "${event.slice(0, 40)}"` });
   });
 }

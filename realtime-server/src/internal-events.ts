@@ -1,4 +1,4 @@
-import { describeFieldErrors, fieldErrors, internalEventBatchSchema } from "@orderly/shared";
+import { AppError, internalEventBatchSchema, validationError } from "@orderly/shared";
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyInternalSignature } from "@orderly/shared/server";
 import express, { type ErrorRequestHandler, type Request, type Response } from "express";
 import type { Logger } from "pino";
@@ -25,41 +25,36 @@ export function internalEventsRouter(deps: Deps) {
     metrics.internalRequests.inc({ status: String(status) });
     res.status(status).json(body);
   };
-  const fail = (res: Response, status: number, code: string, message: string, fields?: Record<string, string>) =>
-    send(res, status, { error: { code, message, ...(fields && { fields }) } });
+  const fail = (res: Response, error: AppError) => send(res, error.status, error.toBody());
 
   router.post(
     "/internal/events",
     express.raw({ type: () => true, limit: deps.maxBodyBytes }),
     async (req: Request, res: Response) => {
       const rawBody = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      const signature = req.get(SIGNATURE_HEADER);
       const check = verifyInternalSignature({
         secret: deps.internalSecret,
         timestamp: req.get(TIMESTAMP_HEADER),
-        signature,
+        signature: req.get(SIGNATURE_HEADER),
         rawBody,
       });
       if (!check.ok) {
         logger.warn({ reason: check.reason, address: req.socket.remoteAddress }, "internal request refused");
-        return fail(res, 401, "UNAUTHORIZED", `Signature ${check.reason}`);
+        return fail(res, new AppError("UNAUTHORIZED", `Signature ${check.reason}`));
       }
-      if (!(await deps.replayGuard.firstUse(signature!))) {
+      if (!(await deps.replayGuard.firstUse(check.signature))) {
         logger.warn({ address: req.socket.remoteAddress }, "internal request replayed");
-        return fail(res, 401, "UNAUTHORIZED", "Signature already used");
+        return fail(res, new AppError("UNAUTHORIZED", "Signature already used"));
       }
-      if (!req.is("application/json")) return fail(res, 415, "UNSUPPORTED_MEDIA_TYPE", "Content-Type must be application/json");
+      if (!req.is("application/json")) return fail(res, new AppError("UNSUPPORTED_MEDIA_TYPE", "Content-Type must be application/json"));
       let json: unknown;
       try {
         json = JSON.parse(rawBody.toString("utf8"));
       } catch {
-        return fail(res, 400, "BAD_REQUEST", "body: malformed JSON");
+        return fail(res, new AppError("BAD_REQUEST", "body: malformed JSON"));
       }
       const parsed = internalEventBatchSchema.safeParse(json);
-      if (!parsed.success) {
-        const fields = fieldErrors(parsed.error);
-        return fail(res, 400, "BAD_REQUEST", describeFieldErrors(fields), fields);
-      }
+      if (!parsed.success) return fail(res, validationError(parsed.error));
       for (const update of parsed.data.events) {
         for (const delivery of deliveriesFor(update)) {
           io.to(delivery.rooms).emit(delivery.event, update);
@@ -70,12 +65,15 @@ export function internalEventsRouter(deps: Deps) {
     },
   );
 
+  // Errors of reading the body (express.raw): their messages may quote request headers, so none is echoed.
   const onError: ErrorRequestHandler = (error, _req, res, next) => {
     if (res.headersSent) return next(error);
-    const status = typeof error?.status === "number" && error.status >= 400 && error.status < 500 ? error.status : 500;
-    if (status === 500) logger.error({ err: error }, "internal endpoint failed");
-    const message = status === 413 ? `body: larger than ${deps.maxBodyBytes} bytes` : status === 500 ? "Internal error" : String(error.message);
-    fail(res, status, status === 413 ? "PAYLOAD_TOO_LARGE" : status === 500 ? "INTERNAL" : "BAD_REQUEST", message);
+    const status: unknown = error?.status;
+    if (status === 413) return fail(res, new AppError("PAYLOAD_TOO_LARGE", `body: larger than ${deps.maxBodyBytes} bytes`));
+    if (status === 415) return fail(res, new AppError("UNSUPPORTED_MEDIA_TYPE", "body: unsupported encoding or charset"));
+    if (typeof status === "number" && status >= 400 && status < 500) return fail(res, new AppError("BAD_REQUEST", "body: could not be read"));
+    logger.error({ err: error }, "internal endpoint failed");
+    fail(res, new AppError("INTERNAL", "Internal error"));
   };
   router.use(onError);
   return router;

@@ -7,7 +7,7 @@ import type { RedisClientType } from "redis";
  * so a replay to another instance is refused too.
  */
 export interface ReplayGuard {
-  /** True the first time a signature is seen, false on a replay. */
+  /** True the first time a (canonical) signature is seen, false on a replay. */
   firstUse(signature: string): Promise<boolean>;
 }
 

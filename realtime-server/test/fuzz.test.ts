@@ -1,13 +1,13 @@
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, internalHeaders } from "@orderly/shared/server";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { INTERNAL_SECRET, connected, ids, next, post, recorder, startServer, token, update } from "./helpers.ts";
+import { INTERNAL_SECRET, connected, ids, kitchenClaims, next, post, recorder, startServer, token, update } from "./helpers.ts";
 
 describe("POST /internal/events under random input", () => {
   it("never answers 5xx or crashes, and emits nothing for a body it refuses", async () => {
     const server = await startServer({ INTERNAL_MAX_BODY_BYTES: "4096" });
     const a = ids();
-    const kitchen = await connected(server.port, { token: token({ role: "kitchen", sub: a.staffId, restaurantId: a.restaurantId, kitchenId: a.kitchenId }) });
+    const kitchen = await connected(server.port, { token: token(kitchenClaims(a)) });
     const seen = recorder(kitchen);
     const valid = update(a);
     // Random bodies, some near-valid (a real update with one field replaced), signed or not.

@@ -2,7 +2,7 @@ import type { OrderUpdate, Ticket } from "@orderly/shared";
 import { LiveFeed } from "@orderly/shared/client";
 import { afterEach, describe, expect, it } from "vitest";
 import { until } from "../../scripts/processes.ts";
-import { ids, post, startServer, token, update } from "./helpers.ts";
+import { ids, kitchenClaims, post, startServer, token, update } from "./helpers.ts";
 
 const feeds: LiveFeed[] = [];
 afterEach(() => {
@@ -24,7 +24,7 @@ describe("LiveFeed against the real server", () => {
 
     const feed = new LiveFeed({
       realtimeUrl: `http://127.0.0.1:${server.port}`,
-      token: () => token({ role: "kitchen", sub: a.staffId, restaurantId: a.restaurantId, kitchenId: a.kitchenId }),
+      token: () => token(kitchenClaims(a)),
       loadSnapshot: async () => ({ tickets: [...database.values()] }),
       socketOptions: { transports: ["websocket"], reconnectionDelay: 50, reconnectionDelayMax: 100 },
     });
@@ -56,7 +56,7 @@ describe("LiveFeed against the real server", () => {
   it("refreshes an expired token and carries on", async () => {
     const server = await startServer();
     const a = ids();
-    const claims = { role: "kitchen", sub: a.staffId, restaurantId: a.restaurantId, kitchenId: a.kitchenId } as const;
+    const claims = kitchenClaims(a);
     let current = token(claims, 1);
     let refreshed = 0;
     const feed = new LiveFeed({

@@ -1,16 +1,42 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { createServer } from "node:net";
 import { internalHeaders } from "@orderly/shared/server";
 import { describe, expect, it } from "vitest";
-import { INTERNAL_SECRET, client, connected, ids, next, post, startServer, token, update } from "./helpers.ts";
+import {
+  INTERNAL_SECRET,
+  client,
+  connectError,
+  connected,
+  deliveryClaims,
+  ids,
+  kitchenClaims,
+  next,
+  post,
+  startServer,
+  token,
+  update,
+} from "./helpers.ts";
 
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+
+/** A port nothing listens on now (the system picks it), for a child that needs one on its command line. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 describe("two instances on the Redis adapter", () => {
   it("delivers an event posted to one instance to a socket on the other, and refuses a replay to either", async () => {
     const a = ids();
     const instanceA = await startServer({ REDIS_URL });
     const instanceB = await startServer({ REDIS_URL });
-    const onB = await connected(instanceB.port, { token: token({ role: "kitchen", sub: a.staffId, restaurantId: a.restaurantId, kitchenId: a.kitchenId }) });
-    const onA = await connected(instanceA.port, { token: token({ role: "delivery", sub: a.staffId, restaurantId: a.restaurantId }) });
+    const onB = await connected(instanceB.port, { token: token(kitchenClaims(a)) });
+    const onA = await connected(instanceA.port, { token: token(deliveryClaims(a)) });
 
     const placed = update(a);
     const arrival = next(onB, "new_order");
@@ -30,10 +56,28 @@ describe("two instances on the Redis adapter", () => {
   });
 });
 
+describe("limits on Redis", () => {
+  it("share each address's handshake budget and each subject's event budget across instances", async () => {
+    const limits = { REDIS_URL, TRUST_PROXY: "1", HANDSHAKES_PER_ADDRESS_PER_MINUTE: "3", RATE_LIMIT_SOCKET_EVENTS: "4", RATE_LIMIT_SOCKET_WINDOW_SECONDS: "60" };
+    const instanceA = await startServer(limits);
+    const instanceB = await startServer(limits);
+    // A fresh address per run: the budget lives in Redis for a minute.
+    const extraHeaders = { "x-forwarded-for": `10.${[...randomBytes(3)].join(".")}` };
+    const claims = kitchenClaims(ids());
+    const onA = await connected(instanceA.port, { token: token(claims) }, { extraHeaders });
+    const onB = await connected(instanceB.port, { token: token(claims) }, { extraHeaders });
+    await connected(instanceB.port, { token: token(kitchenClaims(ids())) }, { extraHeaders });
+    expect((await connectError(instanceA.port, { token: token(kitchenClaims(ids())) }, { extraHeaders })).message).toBe("websocket error");
+
+    const results = await Promise.all([onA, onB, onA, onB, onA, onB].map((s) => s.emitWithAck("subscribe_order", { orderId: randomUUID() })));
+    expect(results.filter((r) => r.ok === false && r.error === "rate limited")).toHaveLength(2);
+  });
+});
+
 describe("a Redis restart", () => {
   it("does not crash the instances, and fan-out across them resumes", async () => {
     const { startChild, waitForPort } = await import("../../scripts/processes.ts");
-    const port = 3290 + Math.floor(Math.random() * 9);
+    const port = await freePort();
     const launch = () => startChild("redis", "redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { quiet: true });
     let redis = launch();
     try {
@@ -42,7 +86,7 @@ describe("a Redis restart", () => {
       const a = ids();
       const instanceA = await startServer({ REDIS_URL: url });
       const instanceB = await startServer({ REDIS_URL: url });
-      const onB = client(instanceB.port, { token: token({ role: "kitchen", sub: a.staffId, restaurantId: a.restaurantId, kitchenId: a.kitchenId }) }, { reconnection: true });
+      const onB = client(instanceB.port, { token: token(kitchenClaims(a)) }, { reconnection: true });
       await new Promise<void>((resolve) => onB.once("connect", () => resolve()));
 
       redis.process.kill("SIGKILL");
