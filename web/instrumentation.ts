@@ -1,7 +1,4 @@
-/** Next.js calls this once per server process: start publishing whatever the outbox holds. */
+/** Next.js calls this once per server process. */
 export async function register() {
-  if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { outboxRelay } = await import("./src/outbox/relay.ts");
-    outboxRelay();
-  }
+  if (process.env.NEXT_RUNTIME === "nodejs") await import("./src/server-start.ts").then((m) => m.onServerStart());
 }

@@ -1,5 +1,5 @@
-// Serves the built app (next build) like `next start`, and records each request's TCP peer
-// address in a header of our own, overwriting whatever a client sent, so rate limits cannot
+// Serves the app like `next start` (or `next dev` with --dev), and records each request's TCP
+// peer address in a header of our own, overwriting whatever a client sent, so rate limits cannot
 // be dodged with a forged X-Forwarded-For.
 import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
@@ -7,11 +7,12 @@ import next from "next";
 import { recordPeerAddress } from "./src/http/peer-address.ts";
 
 const port = Number(process.env.WEB_PORT ?? 3000);
-const app = next({ dev: false, dir: fileURLToPath(new URL(".", import.meta.url)), port });
+const listener = recordPeerAddress((req, res) => void handle(req, res));
+const app = next({ dev: process.argv.includes("--dev"), dir: fileURLToPath(new URL(".", import.meta.url)), port });
 const handle = app.getRequestHandler();
 
 await app.prepare();
-const server = createServer(recordPeerAddress((req, res) => void handle(req, res)));
+const server = createServer(listener);
 server.once("error", (error: NodeJS.ErrnoException) => {
   console.error(error.code === "EADDRINUSE" ? `WEB_PORT ${port} is already in use.` : error);
   process.exit(1);

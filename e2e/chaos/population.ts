@@ -1,4 +1,5 @@
-import type { OrderSnapshot, OrderUpdate, TicketList, TokenClaims } from "@orderly/shared";
+import { randomUUID } from "node:crypto";
+import { AppError, type OrderSnapshot, type OrderUpdate, type TicketList, type TokenClaims } from "@orderly/shared";
 import { LiveFeed, type FeedSnapshot, type UpdateEvent } from "@orderly/shared/client";
 import { signToken } from "@orderly/shared/server";
 import { request } from "./http.ts";
@@ -72,7 +73,7 @@ export class Population {
 
   private async get<T>(path: string, token: string): Promise<T> {
     const response = await request(`${this.options.webUrl}${path}`, { token });
-    if (response.status !== 200) throw Object.assign(new Error(`GET ${path}: ${response.status}`), { status: response.status });
+    if (response.status !== 200) throw AppError.fromBody(response.status, response.body);
     return response.body as T;
   }
 
@@ -91,7 +92,7 @@ export class Population {
   addCustomer(orderId: string) {
     return this.add(
       "customer",
-      { role: "customer", orderIds: [orderId] },
+      { role: "customer", sub: randomUUID(), orderIds: [orderId] },
       async (token) => {
         const snapshot = await this.get<OrderSnapshot>(`/api/orders/${orderId}`, token);
         return { tickets: [snapshot.ticket], timelines: { [orderId]: snapshot.timeline } };

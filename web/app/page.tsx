@@ -1,7 +1,8 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/db.ts";
 
-export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Order from Malabar Table" };
 
 export default async function Home() {
   const restaurants = await db().restaurant.findMany({ orderBy: { name: "asc" } });

@@ -1,4 +1,3 @@
-import { headers } from "next/headers";
 import { webEnv } from "./env.ts";
 
 /**
@@ -6,11 +5,10 @@ import { webEnv } from "./env.ts";
  * NEXT_PUBLIC_REALTIME_URL or REALTIME_PORT needs no rebuild. Unset, it is the host the page
  * was loaded from on REALTIME_PORT, which also works for tablets on the kitchen's LAN.
  */
-export async function realtimeUrl(): Promise<string> {
+export function realtimeUrlFor(headers: Headers): string {
   const env = webEnv();
   if (env.NEXT_PUBLIC_REALTIME_URL) return env.NEXT_PUBLIC_REALTIME_URL;
-  const h = await headers();
-  const hostname = (h.get("host") ?? "localhost").replace(/:\d+$/, "");
-  const proto = h.get("x-forwarded-proto") === "https" ? "https" : "http";
+  const hostname = (headers.get("host") ?? "localhost").replace(/:\d+$/, "");
+  const proto = headers.get("x-forwarded-proto") === "https" ? "https" : "http";
   return `${proto}://${hostname}:${env.REALTIME_PORT}`;
 }

@@ -3,8 +3,7 @@ import type { PlaceOrderRequest, TokenResponse } from "@orderly/shared";
 import { createPrismaClient, type PrismaClient } from "@orderly/prisma";
 import { DEMO_PASSWORD, seedIfEmpty } from "@orderly/prisma/seed";
 import { createTestDatabase, type TestDatabase } from "@orderly/prisma/test-database";
-import { vi } from "vitest";
-import { PEER_HEADER } from "@/http/client-address.ts";
+import { PEER_HEADER, markPeerRecorded } from "@/http/client-address.ts";
 
 export const JWT_SECRET = randomBytes(32).toString("hex");
 export const INTERNAL_SECRET = randomBytes(32).toString("hex");
@@ -19,17 +18,15 @@ export interface Fixture {
 /** A seeded database of this file's own, and the environment web reads, set before any handler runs. */
 export async function setupWeb(label: string, env: Record<string, string> = {}): Promise<Fixture> {
   const database = await createTestDatabase(label);
-  // Most files run without a realtime server: its relay's retries are expected, not news.
-  const warn = console.warn.bind(console);
-  vi.spyOn(console, "warn").mockImplementation((...args) => {
-    if (!String(args[0]).startsWith("outbox:")) warn(...args);
-  });
+  // Handlers are called as web/server.ts would call them: PEER_HEADER holds the peer (see `call`).
+  markPeerRecorded();
   Object.assign(process.env, {
     DATABASE_URL: database.url,
     JWT_SECRET,
     INTERNAL_SECRET,
     REALTIME_INTERNAL_URL: "http://127.0.0.1:9",
     OUTBOX_MAX_BACKOFF_MS: "500",
+    LOG_LEVEL: "silent",
     ...env,
   });
   const prisma = createPrismaClient(database.url, { maxConnections: 2 });
@@ -44,6 +41,8 @@ export async function setupWeb(label: string, env: Record<string, string> = {}):
       await outboxRelay().stop();
       const { db } = await import("@/db.ts");
       await db().$disconnect();
+      const { closeSharedRedis } = await import("@/http/redis.ts");
+      await closeSharedRedis();
       await prisma.$disconnect();
       await database.drop();
     },

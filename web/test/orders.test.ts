@@ -44,7 +44,7 @@ describe("POST /api/orders", () => {
     );
     expect(order.timeline).toEqual([expect.objectContaining({ seq: 1, fromStatus: null, toStatus: "PLACED", actorRole: "CUSTOMER" })]);
     const verified = verifyToken(customerToken, JWT_SECRET);
-    expect(verified.ok && verified.claims).toEqual({ role: "customer", orderIds: [order.ticket.id] });
+    expect(verified.ok && verified.claims).toEqual({ role: "customer", sub: expect.any(String), orderIds: [order.ticket.id] });
     const row = await f.prisma.orderEvent.findUniqueOrThrow({ where: { orderId_seq: { orderId: order.ticket.id, seq: 1 } } });
     expect(row.toStatus).toBe("PLACED");
   });
@@ -59,7 +59,7 @@ describe("POST /api/orders", () => {
     const before = await counts();
     const other = await place(f, { ...body, customer: { name: "Someone Else", phone: "9847000000" } }, key);
     expect(other.status).toBe(409);
-    expect(other.body.error).toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED", fields: { "Idempotency-Key": expect.any(String) } });
+    expect(other.body.error).toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED", fields: { "idempotency-key": expect.any(String) } });
     expect(await counts()).toEqual(before);
   });
 
@@ -92,7 +92,10 @@ describe("POST /api/orders", () => {
         ["unknown restaurant", { ...valid, restaurantSlug: "nowhere" }, 404, "restaurantSlug"],
         ["malformed JSON", "{\"restaurantSlug\":", 400, "body"],
         ["wrong content type", ["text/plain", JSON.stringify(valid)], 415, /Content-Type/],
-        ["no Idempotency-Key", ["no-key", valid], 400, "Idempotency-Key"],
+        ["no Idempotency-Key", ["no-key", valid], 400, "idempotency-key"],
+        ["a NUL in the name", { ...valid, customer: { ...valid.customer, name: "Anu\u0000" } }, 400, "customer.name"],
+        ["a control character in notes", { ...valid, items: [{ ...item, notes: "no\u0007 onion" }] }, 400, "items.0.notes"],
+        ["a NUL in the address", { ...valid, deliveryAddress: "12 Broadway\u0000, Kochi" }, 400, "deliveryAddress"],
         ["an oversized body", { ...valid, padding: "x".repeat(70_000) }, 413, /larger than/],
       ];
     };

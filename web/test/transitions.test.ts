@@ -50,6 +50,7 @@ describe("POST /api/orders/{id}/transitions", () => {
     const id = (await place(f, orderBody(f, { fulfilment: "PICKUP", deliveryAddress: undefined }))).body.order.ticket.id;
     for (const to of ["ACCEPTED", "PREPARING", "READY"]) expect((await move(id, to, kitchen)).status).toBe(200);
     expect((await move(id, "OUT_FOR_DELIVERY", courier)).status).toBe(409);
+    expect((await move(id, "COLLECTED", courier)).status).toBe(403);
     const collected = await move(id, "COLLECTED", kitchen, 4);
     expect(collected.status).toBe(200);
     expect(collected.body.timeline.map((e: { toStatus: string }) => e.toStatus)).toEqual(["PLACED", "ACCEPTED", "PREPARING", "READY", "COLLECTED"]);
@@ -61,9 +62,12 @@ describe("POST /api/orders/{id}/transitions", () => {
     const illegal = await move(id, "READY", kitchen);
     expect(illegal.status).toBe(409);
     expect(illegal.body.error).toMatchObject({ code: "ILLEGAL_TRANSITION", message: "A kitchen cannot move this order from PLACED to READY" });
+    // A move the role may never make is a 403, whatever the order's state; one the state forbids is a 409.
     const courierAccepting = await move(id, "ACCEPTED", courier);
-    expect(courierAccepting.status).toBe(409);
-    expect(courierAccepting.body.error.message).toBe("A delivery cannot move this order from PLACED to ACCEPTED");
+    expect(courierAccepting.status).toBe(403);
+    expect(courierAccepting.body.error).toEqual({ code: "FORBIDDEN", message: "A delivery may never move an order to ACCEPTED" });
+    expect((await move(id, "ACCEPTED", placed.customerToken)).status).toBe(403);
+    expect((await move(id, "OUT_FOR_DELIVERY", kitchen)).status).toBe(403);
     expect((await move(id, "ACCEPTED", otherKitchen)).status).toBe(403);
     expect((await move(randomUUID(), "ACCEPTED", kitchen)).status).toBe(404);
     expect((await move(id, "ACCEPTED", kitchen, 7)).body.error).toMatchObject({ code: "STALE", fields: { expectedSeq: "is 1 now" } });

@@ -35,7 +35,7 @@ async function until(check: () => boolean | Promise<boolean>) {
 describe("useLiveFeed under React StrictMode", () => {
   it("keeps one socket open and applies each event once, and closes it on unmount", async () => {
     const orderId = randomUUID();
-    const token = signToken({ role: "customer", orderIds: [orderId] }, JWT_SECRET, 600).token;
+    const token = signToken({ role: "customer", sub: randomUUID(), orderIds: [orderId] }, JWT_SECRET, 600).token;
     let snapshots = 0;
     let live: LiveFeed | null = null;
     function Probe() {

@@ -1,7 +1,6 @@
-import { TOKEN_TTL_SECONDS, type StaffClaims, type TokenClaims } from "@orderly/shared";
+import { AppError, TOKEN_TTL_SECONDS, type TokenClaims } from "@orderly/shared";
 import { bearerToken, signToken, verifyToken } from "@orderly/shared/server";
 import { webEnv } from "../env.ts";
-import { HttpError } from "../http/http-error.ts";
 
 export function issueToken(claims: TokenClaims): { token: string; expiresAt: Date } {
   const ttl = claims.role === "customer" ? TOKEN_TTL_SECONDS.customer : TOKEN_TTL_SECONDS.staff;
@@ -14,19 +13,16 @@ const FAILURES = {
   expired: "Token expired",
 } as const;
 
-/** The verified claims of the request's bearer token, or 401. */
-export function requireClaims(request: Request): TokenClaims {
-  const verified = verifyToken(bearerToken(request.headers.get("authorization")), webEnv().JWT_SECRET);
+/**
+ * The verified claims of the request's bearer token, or 401. Only refresh passes
+ * `ignoreExpiration` (a staff session outlives its short tokens; the account decides).
+ */
+export function verifyBearer(request: Request, options: { ignoreExpiration?: boolean } = {}): TokenClaims {
+  const verified = verifyToken(bearerToken(request.headers.get("authorization")), webEnv().JWT_SECRET, options);
   if (!verified.ok) {
-    throw new HttpError(401, verified.reason === "expired" ? "TOKEN_EXPIRED" : "UNAUTHORIZED", FAILURES[verified.reason], undefined, {
-      "WWW-Authenticate": "Bearer",
+    throw new AppError(verified.reason === "expired" ? "TOKEN_EXPIRED" : "UNAUTHORIZED", FAILURES[verified.reason], {
+      headers: { "WWW-Authenticate": "Bearer" },
     });
   }
   return verified.claims;
-}
-
-export function requireStaff(request: Request): StaffClaims {
-  const claims = requireClaims(request);
-  if (claims.role === "customer") throw new HttpError(403, "FORBIDDEN", "Staff token required");
-  return claims;
 }

@@ -3,28 +3,32 @@ import { formatInr, type OrderStatus, type Restaurant, type Ticket, type TicketL
 import { useState } from "react";
 import { chime, enableSound } from "./alert-sound.ts";
 import { api } from "./api.ts";
+import { screenTitle } from "../screen-title.ts";
 import { ConnectionIndicator } from "./connection-indicator.tsx";
 import { moveOrder } from "./order-actions.ts";
 import { StaffLogin } from "./staff-login.tsx";
 import { useStaffSession } from "./staff-session.ts";
+import { useDocumentTitle } from "./use-document-title.ts";
 import { useLiveFeed } from "./use-live-feed.ts";
 
 const mapsLink = (address: string) => `https://www.google.com/maps/search/?api=1&query=${encodeURIComponent(address)}`;
 
 export function DeliveryScreen({ realtimeUrl, restaurants }: { realtimeUrl: string; restaurants: Pick<Restaurant, "slug" | "name">[] }) {
-  const { session, ready, notice, login, logout, refresh } = useStaffSession("delivery");
+  const { session, ready, notice, login, logout, refresh, currentToken } = useStaffSession("delivery");
   const [alert, setAlert] = useState<string | null>(null);
   const [sound, setSound] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
   const live = useLiveFeed(session ? `${session.restaurantSlug}:${session.staffId}` : null, {
     realtimeUrl,
-    token: () => session!.token,
-    loadSnapshot: async () => ({
-      tickets: (await api<TicketList>(`/api/restaurants/${session!.restaurantSlug}/deliveries`, { token: session!.token })).tickets,
-    }),
+    token: currentToken,
+    loadSnapshot: async () => {
+      const list = await api<TicketList>(`/api/restaurants/${session!.restaurantSlug}/deliveries`, { token: currentToken() });
+      setProblem(null);
+      return { tickets: list.tickets };
+    },
     refreshToken: refresh,
-    onUnauthorized: () => logout("Your session expired. Please log in again."),
+    onUnauthorized: () => logout("Your session has ended. Please log in again."),
     onUpdate: (event, update, result) => {
       if (event !== "pickup_ready" || result !== "applied") return;
       navigator.vibrate?.([250, 120, 250]);
@@ -32,6 +36,9 @@ export function DeliveryScreen({ realtimeUrl, restaurants }: { realtimeUrl: stri
       setAlert(`New pickup: ${update.ticket.code}`);
     },
   });
+
+  const restaurantName = session && (restaurants.find((r) => r.slug === session.restaurantSlug)?.name ?? session.restaurantSlug);
+  useDocumentTitle(restaurantName && screenTitle("Delivery", restaurantName));
 
   if (!ready) return null;
   if (!session) return <StaffLogin title="Delivery" defaultLogin="delivery" restaurants={restaurants} notice={notice} onLogin={login} />;
@@ -43,7 +50,7 @@ export function DeliveryScreen({ realtimeUrl, restaurants }: { realtimeUrl: stri
   async function act(ticket: Ticket, to: OrderStatus) {
     if (!live) return;
     setAlert(null);
-    setProblem(await moveOrder(live, session!.token, ticket.id, to, ticket.seq));
+    setProblem(await moveOrder(live, currentToken(), ticket.id, to, ticket.seq));
   }
 
   return (

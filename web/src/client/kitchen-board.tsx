@@ -3,10 +3,12 @@ import { nextStatuses, type OrderStatus, type Restaurant, type Ticket, type Tick
 import { useRef, useState } from "react";
 import { chime, enableSound } from "./alert-sound.ts";
 import { api } from "./api.ts";
+import { screenTitle } from "../screen-title.ts";
 import { ConnectionIndicator } from "./connection-indicator.tsx";
 import { moveOrder } from "./order-actions.ts";
 import { StaffLogin } from "./staff-login.tsx";
 import { useStaffSession } from "./staff-session.ts";
+import { useDocumentTitle } from "./use-document-title.ts";
 import { useLiveFeed, useNow } from "./use-live-feed.ts";
 
 const COLUMNS: { status: OrderStatus; title: string }[] = [
@@ -28,7 +30,7 @@ const NEEDS_CONFIRM: OrderStatus[] = ["REJECTED", "CANCELLED"];
 const ALLERGY = /allerg|nut|peanut|gluten|dairy|lactose|egg|shellfish|prawn|vegan|jain|no onion|no garlic/i;
 
 export function KitchenScreen({ realtimeUrl, restaurants }: { realtimeUrl: string; restaurants: Pick<Restaurant, "slug" | "name">[] }) {
-  const { session, ready, notice, login, logout, refresh } = useStaffSession("kitchen");
+  const { session, ready, notice, login, logout, refresh, currentToken } = useStaffSession("kitchen");
   const now = useNow(1000);
   const clockOffset = useRef(0);
   const [fresh, setFresh] = useState<Set<string>>(new Set());
@@ -37,14 +39,16 @@ export function KitchenScreen({ realtimeUrl, restaurants }: { realtimeUrl: strin
 
   const live = useLiveFeed(session?.kitchenId ? `${session.kitchenId}:${session.staffId}` : null, {
     realtimeUrl,
-    token: () => session!.token,
+    token: currentToken,
     loadSnapshot: async () => {
-      const list = await api<TicketList>(`/api/kitchens/${session!.kitchenId}/orders`, { token: session!.token });
+      const list = await api<TicketList>(`/api/kitchens/${session!.kitchenId}/orders`, { token: currentToken() });
       clockOffset.current = Date.parse(list.serverTime) - Date.now();
+      // The board has caught up with the server: whatever went wrong before no longer holds.
+      setProblem(null);
       return { tickets: list.tickets };
     },
     refreshToken: refresh,
-    onUnauthorized: () => logout("Your session expired. Please log in again."),
+    onUnauthorized: () => logout("Your session has ended. Please log in again."),
     onUpdate: (event, update, result) => {
       if (event !== "new_order" || result !== "applied") return;
       chime();
@@ -53,15 +57,17 @@ export function KitchenScreen({ realtimeUrl, restaurants }: { realtimeUrl: strin
     },
   });
 
+  const restaurantName = session && (restaurants.find((r) => r.slug === session.restaurantSlug)?.name ?? session.restaurantSlug);
+  useDocumentTitle(restaurantName && screenTitle("Kitchen", restaurantName));
+
   if (!ready) return null;
   if (!session) return <StaffLogin title="Kitchen display" defaultLogin="kitchen" restaurants={restaurants} notice={notice} onLogin={login} />;
 
   const tickets = live?.feed.list ?? [];
-  const restaurantName = restaurants.find((r) => r.slug === session.restaurantSlug)?.name ?? session.restaurantSlug;
 
   async function act(ticket: Ticket, to: OrderStatus) {
     if (!live) return;
-    setProblem(await moveOrder(live, session!.token, ticket.id, to, ticket.seq));
+    setProblem(await moveOrder(live, currentToken(), ticket.id, to, ticket.seq));
   }
 
   return (
@@ -81,7 +87,7 @@ export function KitchenScreen({ realtimeUrl, restaurants }: { realtimeUrl: strin
         </div>
       </header>
       {problem && (
-        <p className="banner banner-reconnecting" role="alert">
+        <p className="banner banner-warn" role="alert">
           {problem}
         </p>
       )}

@@ -1,7 +1,7 @@
 "use client";
-import type { OrderSnapshot, OrderStatus } from "@orderly/shared";
+import { AppError, type OrderSnapshot, type OrderStatus } from "@orderly/shared";
 import type { LiveFeed } from "@orderly/shared/client";
-import { ApiError, api } from "./api.ts";
+import { api } from "./api.ts";
 
 /**
  * Moves an order over HTTP (sockets never write). The answer is applied to the feed at once, so
@@ -16,6 +16,6 @@ export async function moveOrder(live: LiveFeed, token: string, orderId: string, 
     return null;
   } catch (error) {
     void live.resync();
-    return error instanceof ApiError ? error.message : "Could not update the order";
+    return error instanceof AppError ? error.message : "Could not update the order";
   }
 }

@@ -1,8 +1,8 @@
 "use client";
-import { fieldErrors, formatInr, placeOrderRequestSchema, type Fulfilment, type Menu, type PlaceOrderResponse } from "@orderly/shared";
+import { AppError, fieldErrors, formatInr, placeOrderRequestSchema, type Fulfilment, type Menu, type PlaceOrderResponse } from "@orderly/shared";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { ApiError, api } from "./api.ts";
+import { api } from "./api.ts";
 import { rememberOrderToken } from "./order-token.ts";
 
 interface Line {
@@ -72,7 +72,7 @@ export function OrderForm({ menu }: { menu: Menu }) {
       rememberOrderToken(placed.order.ticket.id, placed.customerToken);
       router.push(`/orders/${placed.order.ticket.id}`);
     } catch (error) {
-      if (error instanceof ApiError) setErrors(Object.keys(error.fields).length ? error.fields : { form: error.message });
+      if (error instanceof AppError) setErrors(error.fields ?? { form: error.message });
       else setErrors({ form: "Something went wrong; try again." });
       setSubmitting(false);
     }

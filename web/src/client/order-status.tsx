@@ -1,9 +1,10 @@
 "use client";
-import { formatInr, type OrderSnapshot, type OrderStatus } from "@orderly/shared";
+import { AppError, formatInr, type OrderSnapshot, type OrderStatus } from "@orderly/shared";
 import { useEffect, useState } from "react";
-import { ApiError, api } from "./api.ts";
+import { api } from "./api.ts";
 import { ConnectionIndicator } from "./connection-indicator.tsx";
 import { recallOrderToken } from "./order-token.ts";
+import { useDocumentTitle } from "./use-document-title.ts";
 import { useLiveFeed } from "./use-live-feed.ts";
 
 const STEP_LABELS: Record<OrderStatus, string> = {
@@ -35,15 +36,17 @@ export function OrderStatusPage({ orderId, realtimeUrl }: { orderId: string; rea
         setProblem(null);
         return { tickets: [snapshot.ticket], timelines: { [orderId]: snapshot.timeline } };
       } catch (error) {
-        if (error instanceof ApiError && error.status !== 401 && error.status < 500) setProblem(error.message);
+        if (error instanceof AppError && error.status >= 400 && error.status < 500 && error.status !== 401) setProblem(error.message);
         throw error;
       }
     },
     onUnauthorized: () => setProblem("This order link has expired or is not valid on this device."),
   });
 
-  if (token === null) return <p className="notice">This device has no access to this order. Open the link you were given when you ordered.</p>;
   const ticket = live?.feed.ticket(orderId);
+  useDocumentTitle(ticket ? `Order ${ticket.code} — ${STEP_LABELS[ticket.status]}` : null);
+
+  if (token === null) return <p className="notice">This device has no access to this order. Open the link you were given when you ordered.</p>;
   const timeline = live?.feed.timeline(orderId) ?? [];
   if (problem) return <p className="notice">{problem}</p>;
   if (!ticket) return <p className="muted">Loading your order…</p>;

@@ -1,7 +1,6 @@
 "use client";
 import type { Restaurant } from "@orderly/shared";
 import { useState, type FormEvent } from "react";
-import { ApiError } from "./api.ts";
 
 export function StaffLogin(props: {
   title: string;
@@ -21,7 +20,7 @@ export function StaffLogin(props: {
     try {
       await props.onLogin(String(form.get("restaurant")), String(form.get("login")), String(form.get("password")));
     } catch (e) {
-      setError(e instanceof ApiError || e instanceof Error ? e.message : "Login failed");
+      setError(e instanceof Error ? e.message : "Login failed");
     } finally {
       setBusy(false);
     }

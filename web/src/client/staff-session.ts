@@ -1,6 +1,6 @@
 "use client";
-import type { Role, TokenResponse } from "@orderly/shared";
-import { useCallback, useEffect, useState } from "react";
+import { AppError, type Role, type TokenResponse } from "@orderly/shared";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { api } from "./api.ts";
 
 export interface StaffSession extends TokenResponse {
@@ -9,65 +9,77 @@ export interface StaffSession extends TokenResponse {
 }
 
 const KEY = "orderly.staff";
-const REFRESH_BEFORE_MS = 10 * 60 * 1000;
+/** Tokens live 15 minutes; a fresh one is fetched this long before the current one expires. */
+const REFRESH_BEFORE_MS = 3 * 60 * 1000;
 
 function decodeSub(token: string): string {
   const payload = token.split(".")[1] ?? "";
   return JSON.parse(atob(payload.replace(/-/g, "+").replace(/_/g, "/"))).sub;
 }
 
+/** The stored login, even with an expired token: the server decides whether the session goes on. */
 function read(): StaffSession | null {
   try {
-    const session = JSON.parse(localStorage.getItem(KEY) ?? "null") as StaffSession | null;
-    return session && Date.parse(session.expiresAt) > Date.now() ? session : null;
+    return JSON.parse(localStorage.getItem(KEY) ?? "null") as StaffSession | null;
   } catch {
     return null;
   }
 }
 
 /**
- * The staff login kept in this browser until it expires. It is refreshed ten minutes before
- * expiry; if that fails the screen asks to log in again.
+ * The staff login kept in this browser. Its short-lived token is refreshed before it expires, and
+ * again whenever the server says it expired (a tablet that slept); the server refuses when the
+ * account was removed, disabled or logged out everywhere, or the login is too old, and then the
+ * screen asks to log in again. Being offline never logs anyone out.
  */
 export function useStaffSession(role: Role) {
   const [session, setSession] = useState<StaffSession | null>(null);
   const [ready, setReady] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  // The newest token, for callbacks that run between a refresh and the next render.
+  const token = useRef<string>("");
 
   const save = useCallback((next: StaffSession | null) => {
     if (next) localStorage.setItem(KEY, JSON.stringify(next));
     else localStorage.removeItem(KEY);
+    token.current = next?.token ?? "";
     setSession(next);
   }, []);
 
   useEffect(() => {
     const stored = read();
-    setSession(stored?.role === role ? stored : null);
+    save(stored?.role === role ? stored : null);
     setReady(true);
-  }, [role]);
+  }, [role, save]);
 
+  const logout = useCallback(
+    (message?: string) => {
+      save(null);
+      setNotice(message ?? null);
+    },
+    [save],
+  );
+
+  /** A fresh token; null when the session is over; throws while the server cannot be reached. */
   const refresh = useCallback(async (): Promise<string | null> => {
     const current = read();
-    if (!current) {
-      save(null);
-      setNotice("Your session expired. Please log in again.");
-      return null;
-    }
+    if (!current) return null;
     try {
       const fresh = await api<TokenResponse>("/api/auth/refresh", { method: "POST", token: current.token });
-      const next = { ...current, ...fresh };
-      save(next);
-      return next.token;
-    } catch {
-      save(null);
-      setNotice("Your session expired. Please log in again.");
-      return null;
+      save({ ...current, ...fresh });
+      return fresh.token;
+    } catch (error) {
+      if (error instanceof AppError && (error.status === 401 || error.status === 403)) {
+        logout(error.message);
+        return null;
+      }
+      throw error;
     }
-  }, [save]);
+  }, [save, logout]);
 
   useEffect(() => {
     if (!session) return;
-    const timer = setTimeout(() => void refresh(), Math.max(0, Date.parse(session.expiresAt) - Date.now() - REFRESH_BEFORE_MS));
+    const timer = setTimeout(() => void refresh().catch(() => undefined), Math.max(0, Date.parse(session.expiresAt) - Date.now() - REFRESH_BEFORE_MS));
     return () => clearTimeout(timer);
   }, [session, refresh]);
 
@@ -83,10 +95,7 @@ export function useStaffSession(role: Role) {
     [role, save],
   );
 
-  const logout = useCallback((message?: string) => {
-    save(null);
-    setNotice(message ?? null);
-  }, [save]);
+  const currentToken = useCallback(() => token.current, []);
 
-  return { session, ready, notice, login, logout, refresh };
+  return { session, ready, notice, login, logout, refresh, currentToken };
 }

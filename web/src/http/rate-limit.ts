@@ -1,28 +1,40 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { AppError } from "@orderly/shared";
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { webEnv } from "../env.ts";
 import { clientAddress } from "./client-address.ts";
-import { HttpError } from "./http-error.ts";
+import { sharedRedis } from "./redis.ts";
 
-const limiters = new Map<string, RateLimiterMemory>();
+export type RateLimitName = "orders" | "logins";
 
-function limiter(name: "orders" | "logins"): RateLimiterMemory {
-  let found = limiters.get(name);
-  if (!found) {
-    const env = webEnv();
-    const points = name === "orders" ? env.RATE_LIMIT_ORDERS_PER_MINUTE : env.RATE_LIMIT_LOGINS_PER_MINUTE;
-    found = new RateLimiterMemory({ points, duration: 60, keyPrefix: name });
-    limiters.set(name, found);
-  }
-  return found;
+const globalForLimits = globalThis as unknown as { orderlyLimiters?: Map<RateLimitName, Promise<RateLimiterAbstract>> };
+
+async function create(name: RateLimitName): Promise<RateLimiterAbstract> {
+  const env = webEnv();
+  const options = {
+    points: name === "orders" ? env.RATE_LIMIT_ORDERS_PER_MINUTE : env.RATE_LIMIT_LOGINS_PER_MINUTE,
+    duration: 60,
+    keyPrefix: `orderly:web:${name}`,
+  };
+  const redis = await sharedRedis();
+  // On Redis the count is shared by every web process; while Redis is unreachable each process counts alone.
+  return redis
+    ? new RateLimiterRedis({ ...options, storeClient: redis, useRedisPackage: true, insuranceLimiter: new RateLimiterMemory(options) })
+    : new RateLimiterMemory(options);
+}
+
+function limiter(name: RateLimitName): Promise<RateLimiterAbstract> {
+  const limiters = (globalForLimits.orderlyLimiters ??= new Map());
+  if (!limiters.has(name)) limiters.set(name, create(name));
+  return limiters.get(name)!;
 }
 
 /** Counts this request against the caller's address; 429 with Retry-After past the limit. */
-export async function rateLimit(name: "orders" | "logins", request: Request): Promise<void> {
+export async function rateLimit(name: RateLimitName, request: Request): Promise<void> {
   try {
-    await limiter(name).consume(clientAddress(request));
+    await (await limiter(name)).consume(clientAddress(request));
   } catch (rejection) {
     if (!(rejection instanceof RateLimiterRes)) throw rejection;
     const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-    throw new HttpError(429, "RATE_LIMITED", `Too many requests; try again in ${seconds} s`, undefined, { "Retry-After": String(seconds) });
+    throw new AppError("RATE_LIMITED", `Too many requests; try again in ${seconds} s`, { headers: { "Retry-After": String(seconds) } });
   }
 }

@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
-import type { OrderSnapshot, PlaceOrderRequest } from "@orderly/shared";
+import { AppError, describeFieldErrors, notFound, type OrderSnapshot, type PlaceOrderRequest } from "@orderly/shared";
 import { Prisma } from "@orderly/prisma";
 import { db } from "../db.ts";
-import { HttpError, notFound } from "../http/http-error.ts";
 import { orderCode } from "./order-code.ts";
 import { SNAPSHOT_INCLUDE, toSnapshot } from "./ticket.ts";
 
@@ -25,8 +24,8 @@ async function existing(idempotencyKey: string, hash: string): Promise<Placed | 
   const order = await db().order.findUnique({ where: { idempotencyKey }, include: SNAPSHOT_INCLUDE });
   if (!order) return null;
   if (order.requestHash !== hash) {
-    throw new HttpError(409, "IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used for a different order", {
-      "Idempotency-Key": "was used for a different order",
+    throw new AppError("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used for a different order", {
+      fields: { "idempotency-key": "was used for a different order" },
     });
   }
   return { snapshot: toSnapshot(order), created: false };
@@ -44,7 +43,7 @@ export async function placeOrder(request: PlaceOrderRequest, idempotencyKey: str
   });
   if (!restaurant) throw notFound("Restaurant", "restaurantSlug");
   const kitchen = restaurant.kitchens[0];
-  if (!kitchen) throw new HttpError(422, "NO_KITCHEN", "This restaurant is not taking orders", { restaurantSlug: "has no kitchen" });
+  if (!kitchen) throw new AppError("NO_KITCHEN", "This restaurant is not taking orders", { fields: { restaurantSlug: "has no kitchen" } });
 
   const menu = await db().menuItem.findMany({
     where: { restaurantId: restaurant.id, id: { in: request.items.map((l) => l.menuItemId) } },
@@ -57,7 +56,7 @@ export async function placeOrder(request: PlaceOrderRequest, idempotencyKey: str
     return { line, item };
   });
   if (Object.keys(fields).length) {
-    throw new HttpError(422, "UNAVAILABLE_ITEMS", Object.entries(fields).map(([f, m]) => `${f}: ${m}`).join("; "), fields);
+    throw new AppError("UNAVAILABLE_ITEMS", describeFieldErrors(fields), { fields });
   }
 
   const data = {

@@ -1,7 +1,6 @@
-import { actorRoleFor, canTransition, type OrderSnapshot, type TokenClaims, type TransitionRequest } from "@orderly/shared";
+import { AppError, actorRoleFor, forbidden, judgeMove, notFound, type OrderSnapshot, type TokenClaims, type TransitionRequest } from "@orderly/shared";
 import { db } from "../db.ts";
 import { canSeeOrder } from "../auth/access.ts";
-import { HttpError, forbidden, notFound } from "../http/http-error.ts";
 import { TICKET_INCLUDE, loadSnapshot, prepMinutesOf } from "./ticket.ts";
 
 /**
@@ -13,14 +12,16 @@ export async function transitionOrder(claims: TokenClaims, orderId: string, requ
     const order = await tx.order.findUnique({ where: { id: orderId }, include: TICKET_INCLUDE });
     if (!order) throw notFound("Order");
     if (!canSeeOrder(claims, order)) throw forbidden("This order belongs to another kitchen or restaurant");
+    const verdict = judgeMove(claims.role, order.status, request.to, order.fulfilment);
+    if (verdict === "forbidden") throw forbidden(`A ${claims.role} may never move an order to ${request.to}`);
     if (request.expectedSeq !== undefined && request.expectedSeq !== order.seq) {
-      throw new HttpError(409, "STALE", `The order has changed (seq ${order.seq}, expected ${request.expectedSeq}); reload it`, {
-        expectedSeq: `is ${order.seq} now`,
+      throw new AppError("STALE", `The order has changed (seq ${order.seq}, expected ${request.expectedSeq}); reload it`, {
+        fields: { expectedSeq: `is ${order.seq} now` },
       });
     }
-    if (!canTransition(claims.role, order.status, request.to, order.fulfilment)) {
-      throw new HttpError(409, "ILLEGAL_TRANSITION", `A ${claims.role} cannot move this order from ${order.status} to ${request.to}`, {
-        to: `not allowed from ${order.status}`,
+    if (verdict === "illegal") {
+      throw new AppError("ILLEGAL_TRANSITION", `A ${claims.role} cannot move this order from ${order.status} to ${request.to}`, {
+        fields: { to: `not allowed from ${order.status}` },
       });
     }
     const actorId = claims.role === "customer" ? null : claims.sub;
@@ -39,7 +40,7 @@ export async function transitionOrder(claims: TokenClaims, orderId: string, requ
       },
     });
     if (moved.count === 0) {
-      throw new HttpError(409, "CONFLICT", `The order was changed by someone else; it is no longer ${order.status}`);
+      throw new AppError("CONFLICT", `The order was changed by someone else; it is no longer ${order.status}`);
     }
     await tx.orderEvent.create({
       data: { orderId: order.id, seq, fromStatus: order.status, toStatus: request.to, actorRole: actorRoleFor(claims.role), actorId },

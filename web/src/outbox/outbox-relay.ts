@@ -1,6 +1,7 @@
 import { MAX_EVENTS_PER_BATCH, type OrderUpdate } from "@orderly/shared";
 import { internalHeaders } from "@orderly/shared/server";
 import type { PrismaClient } from "@orderly/prisma";
+import type { Logger } from "pino";
 import { TICKET_INCLUDE, toOrderEvent, toTicket } from "../orders/ticket.ts";
 
 /** Held (per transaction) while publishing, so two web processes never publish at once and seq order holds. */
@@ -11,6 +12,7 @@ export interface RelayOptions {
   prisma: PrismaClient;
   realtimeUrl: string;
   internalSecret: string;
+  log: Logger;
   /** How often to look for events left unpublished (by another process or a crash). */
   pollMs?: number;
   maxBackoffMs?: number;
@@ -31,7 +33,8 @@ export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
-  private failures = 0;
+  /** Failed passes in a row (0 while publishing works). */
+  failures = 0;
   private stopped = true;
 
   constructor(private readonly options: RelayOptions) {
@@ -76,7 +79,10 @@ export class OutboxRelay {
       } catch (error) {
         this.failures++;
         delay = Math.min(this.maxBackoffMs, 250 * 2 ** this.failures) * (0.75 + Math.random() / 2);
-        console.warn(`outbox: publishing failed (${this.failures} in a row), retrying in ${Math.round(delay)} ms:`, error instanceof Error ? error.message : error);
+        this.options.log.warn(
+          { err: error instanceof Error ? error.message : String(error), failures: this.failures, retryInMs: Math.round(delay) },
+          "outbox: publishing failed",
+        );
         this.again = false;
       }
     } while (this.again && !this.stopped);

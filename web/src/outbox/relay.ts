@@ -1,5 +1,6 @@
 import { db } from "../db.ts";
 import { webEnv } from "../env.ts";
+import { log } from "../log.ts";
 import { OutboxRelay } from "./outbox-relay.ts";
 
 const globalForRelay = globalThis as unknown as { orderlyRelay?: OutboxRelay };
@@ -13,6 +14,7 @@ export function outboxRelay(): OutboxRelay {
       realtimeUrl: env.REALTIME_INTERNAL_URL,
       internalSecret: env.INTERNAL_SECRET,
       maxBackoffMs: env.OUTBOX_MAX_BACKOFF_MS,
+      log: log(),
     }).start();
   }
   return globalForRelay.orderlyRelay;

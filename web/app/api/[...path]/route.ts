@@ -1,6 +1,7 @@
-import { HttpError, errorResponse } from "@/http/http-error.ts";
+import { AppError } from "@orderly/shared";
+import { errorResponse } from "@/http/error-response.ts";
 
 const unknown = (request: Request) =>
-  errorResponse(new HttpError(404, "NOT_FOUND", `No API route ${request.method} ${new URL(request.url).pathname}`));
+  errorResponse(new AppError("NOT_FOUND", `No API route ${request.method} ${new URL(request.url).pathname}`));
 
 export { unknown as GET, unknown as POST, unknown as PUT, unknown as PATCH, unknown as DELETE };

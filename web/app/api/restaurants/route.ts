@@ -1,9 +1,7 @@
 import { db } from "@/db.ts";
-import { route } from "@/http/route.ts";
+import { defineRoute } from "@/http/define-route.ts";
 
-export const dynamic = "force-dynamic";
-
-export const GET = route(async () => {
+export const GET = defineRoute({ auth: "public" }, async () => {
   const restaurants = await db().restaurant.findMany({
     select: { id: true, slug: true, name: true, address: true, phone: true },
     orderBy: { name: "asc" },

@@ -1,11 +1,18 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OrderForm } from "@/client/order-form.tsx";
+import { screenTitle } from "@/screen-title.ts";
 import { loadMenu } from "@/menu.ts";
 
-export const dynamic = "force-dynamic";
+type Props = { params: Promise<{ slug: string }> };
 
-export default async function RestaurantPage({ params }: { params: Promise<{ slug: string }> }) {
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const menu = await loadMenu((await params).slug);
+  return { title: menu ? screenTitle("Menu", menu.restaurant.name) : "Restaurant not found" };
+}
+
+export default async function RestaurantPage({ params }: Props) {
   const menu = await loadMenu((await params).slug);
   if (!menu) notFound();
   return (

@@ -1,19 +1,17 @@
-import type { TokenResponse } from "@orderly/shared";
-import { issueToken, requireClaims } from "@/auth/tokens.ts";
-import { route } from "@/http/route.ts";
+import { currentStaff, staffClaims } from "@/auth/staff-account.ts";
+import { tokenResponse } from "@/auth/token-response.ts";
+import { verifyBearer } from "@/auth/tokens.ts";
+import { defineRoute } from "@/http/define-route.ts";
 
-export const dynamic = "force-dynamic";
-
-/** A fresh token with the same claims, for any unexpired token. */
-export const POST = route(async (request) => {
-  const claims = requireClaims(request);
-  const { token, expiresAt } = issueToken(claims);
-  const response: TokenResponse = {
-    token,
-    role: claims.role,
-    ...(claims.role !== "customer" && { restaurantId: claims.restaurantId }),
-    ...(claims.role === "kitchen" && { kitchenId: claims.kitchenId }),
-    expiresAt: expiresAt.toISOString(),
-  };
-  return Response.json(response);
+/**
+ * A fresh token. A staff token, even an expired one, is renewed only while its account exists,
+ * is active and has not been logged out everywhere, and within STAFF_SESSION_MAX_DAYS of the
+ * login; the claims are rebuilt from the account as it is now. A customer token is renewed while
+ * it is unexpired.
+ */
+export const POST = defineRoute({ auth: "public" }, async ({ request }) => {
+  const claims = verifyBearer(request, { ignoreExpiration: true });
+  if (claims.role === "customer") return Response.json(tokenResponse(verifyBearer(request)));
+  const staff = await currentStaff(claims);
+  return Response.json(tokenResponse(staffClaims(staff, claims.authAt)));
 });

@@ -1,12 +1,7 @@
 import { staffLoginRequestSchema } from "@orderly/shared";
 import { staffLogin } from "@/auth/staff-login.ts";
-import { rateLimit } from "@/http/rate-limit.ts";
-import { readBody } from "@/http/read-body.ts";
-import { route } from "@/http/route.ts";
+import { defineRoute } from "@/http/define-route.ts";
 
-export const dynamic = "force-dynamic";
-
-export const POST = route(async (request) => {
-  await rateLimit("logins", request);
-  return Response.json(await staffLogin(await readBody(request, staffLoginRequestSchema)));
-});
+export const POST = defineRoute({ auth: "public", body: staffLoginRequestSchema, rateLimit: "logins" }, async ({ body }) =>
+  Response.json(await staffLogin(body)),
+);

@@ -1,11 +1,10 @@
-import { notFound } from "@/http/http-error.ts";
-import { route } from "@/http/route.ts";
+import { notFound, slugSchema } from "@orderly/shared";
+import { z } from "zod";
+import { defineRoute } from "@/http/define-route.ts";
 import { loadMenu } from "@/menu.ts";
 
-export const dynamic = "force-dynamic";
-
-export const GET = route<{ slug: string }>(async (_request, { slug }) => {
-  const menu = await loadMenu(slug);
+export const GET = defineRoute({ auth: "public", params: z.object({ slug: slugSchema }) }, async ({ params }) => {
+  const menu = await loadMenu(params.slug);
   if (!menu) throw notFound("Restaurant");
   return Response.json(menu);
 });
