@@ -14,8 +14,9 @@ export default defineConfig({
     baseURL: E2E_BASE_URL,
     trace: "retain-on-failure",
     launchOptions: {
-      // Debian's Chromium: Playwright's own browser downloads cannot be fetched here.
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      // Debian's Chromium: Playwright's own browser downloads cannot be fetched here. An empty
+      // CHROMIUM_PATH (as in .env.example) counts as unset.
+      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
       args: [
         "--no-sandbox",
         "--disable-gpu",

@@ -1,39 +1,73 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { connect, createServer } from "node:net";
 
+export interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
 export interface Child {
   name: string;
   process: ChildProcess;
-  exited: Promise<number | null>;
+  exited: Promise<Exit>;
+  /** The last lines it printed, for error messages when its output is not shown. */
+  tail(): string;
 }
+
+const TAIL_CHARACTERS = 4000;
 
 /** Starts a long-running child whose output is prefixed with its name. */
 export function startChild(
   name: string,
   command: string,
   args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; quiet?: boolean } = {},
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; quiet?: boolean; user?: { uid: number; gid: number } } = {},
 ): Child {
   const child = spawn(command, args, {
     cwd: options.cwd,
     env: { ...process.env, ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
+    ...options.user,
   });
-  const prefix = (chunk: Buffer) =>
-    options.quiet ? undefined : process.stdout.write(chunk.toString().replace(/^(?=.)/gm, `[${name}] `));
-  child.stdout?.on("data", prefix);
-  child.stderr?.on("data", prefix);
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  return { name, process: child, exited };
+  let tail = "";
+  const print = (chunk: Buffer) => {
+    tail = (tail + chunk.toString()).slice(-TAIL_CHARACTERS);
+    if (!options.quiet) process.stdout.write(chunk.toString().replace(/^(?=.)/gm, `[${name}] `));
+  };
+  child.stdout?.on("data", print);
+  child.stderr?.on("data", print);
+  const exited = new Promise<Exit>((resolve) => {
+    child.once("exit", (code, signal) => resolve({ code, signal }));
+    child.once("error", (error) => {
+      print(Buffer.from(`${error.message}\n`));
+      resolve({ code: null, signal: null });
+    });
+  });
+  return { name, process: child, exited, tail: () => tail.trim() };
 }
 
-/** SIGTERM, then SIGKILL after `graceMs` if it has not exited. */
-export async function stopChild(child: Child, graceMs = 5000): Promise<void> {
+export function describeExit({ code, signal }: Exit): string {
+  return signal ? `signal ${signal}` : code === null ? "an error" : `code ${code}`;
+}
+
+/** Sends `signal`, then SIGKILL after `graceMs` if it has not exited. */
+export async function stopChild(child: Child, signal: NodeJS.Signals = "SIGTERM", graceMs = 10_000): Promise<void> {
   if (child.process.exitCode !== null || child.process.signalCode !== null) return;
-  child.process.kill("SIGTERM");
+  child.process.kill(signal);
+  child.process.kill("SIGCONT"); // a paused process acts on the signal only once it runs again
   const timer = setTimeout(() => child.process.kill("SIGKILL"), graceMs);
   await child.exited;
   clearTimeout(timer);
+}
+
+/** Whether a process with this PID exists (one that exited counts until its parent has reaped it). */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 export function isPortFree(port: number, host = "0.0.0.0"): Promise<boolean> {
@@ -44,7 +78,7 @@ export function isPortFree(port: number, host = "0.0.0.0"): Promise<boolean> {
   });
 }
 
-function canConnect(port: number, host: string): Promise<boolean> {
+export function portAccepts(port: number, host = "127.0.0.1"): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect(port, host);
     socket.once("connect", () => {
@@ -55,31 +89,26 @@ function canConnect(port: number, host: string): Promise<boolean> {
   });
 }
 
-/** Resolves once something listens on host:port; rejects if `child` exits first or time runs out. */
-export async function waitForPort(port: number, host: string, child: Child, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let exited = false;
-  void child.exited.then(() => (exited = true));
-  while (Date.now() < deadline) {
-    if (exited) throw new Error(`${child.name} exited before listening on port ${port}`);
-    if (await canConnect(port, host)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${child.name} did not listen on port ${port} within ${timeoutMs / 1000}s`);
+export function httpOk(url: string): Promise<boolean> {
+  return fetch(url, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
 }
 
-/** Resolves once `url` answers 2xx. */
-export async function waitForHttp(url: string, child: Child, timeoutMs = 60_000): Promise<void> {
+/** Resolves once `ready` returns true; rejects if `child` exits first or time runs out. */
+export async function waitForReady(child: Child, ready: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  let exited = false;
-  void child.exited.then(() => (exited = true));
-  while (Date.now() < deadline) {
-    if (exited) throw new Error(`${child.name} exited before ${url} answered`);
-    const ok = await fetch(url, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 150));
+  let exit: Exit | undefined;
+  void child.exited.then((e) => (exit = e));
+  for (;;) {
+    if (exit) throw new Error(`${child.name} exited with ${describeExit(exit)} before it was ready`);
+    if (await ready()) return;
+    if (Date.now() > deadline) throw new Error(`${child.name} was not ready within ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000}s`);
+}
+
+/** Resolves once something listens on host:port; rejects if `child` exits first or time runs out. */
+export function waitForPort(port: number, host: string, child: Child, timeoutMs = 60_000): Promise<void> {
+  return waitForReady(child, () => portAccepts(port, host), timeoutMs);
 }
 
 /** Polls `check` (a condition, never a fixed sleep) until it returns something truthy or `ms` pass. */

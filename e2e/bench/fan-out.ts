@@ -53,7 +53,7 @@ export async function fanOut(options: {
   const rooms = Array.from({ length: options.sockets }, () => randomUUID());
   const rssBefore = options.rss?.();
   const { sockets, ms } = await connectMany(options.url, options.sockets, (i) =>
-    options.kind === "orderly" ? { token: signToken({ role: "customer", orderIds: [rooms[i]!] }, options.jwtSecret, 3600).token } : { room: `order:${rooms[i]}` },
+    options.kind === "orderly" ? { token: signToken({ role: "customer", sub: randomUUID(), orderIds: [rooms[i]!] }, options.jwtSecret, 3600).token } : { room: `order:${rooms[i]}` },
   );
   await sleep(1000);
   const rssPerSocketBytes = rssBefore !== undefined ? (options.rss!() - rssBefore) / options.sockets : undefined;

@@ -45,11 +45,11 @@ export async function orderLatency(options: {
   const item = menu.categories[0]!.items[0]!;
 
   const idle = await connectMany(options.realtimeUrl, options.idle, () => ({
-    token: signToken({ role: "customer", orderIds: [randomUUID()] }, options.jwtSecret, 3600).token,
+    token: signToken({ role: "customer", sub: randomUUID(), orderIds: [randomUUID()] }, options.jwtSecret, 3600).token,
   }));
   const kitchen = await connectMany(options.realtimeUrl, 1, () => ({ token: login.token }));
   const watchers = await connectMany(options.realtimeUrl, 50, () => ({
-    token: signToken({ role: "customer", orderIds: [randomUUID()] }, options.jwtSecret, 3600).token,
+    token: signToken({ role: "customer", sub: randomUUID(), orderIds: [randomUUID()] }, options.jwtSecret, 3600).token,
   }));
 
   const placedAt = new Map<string, number>();

@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { ROOT } from "../../scripts/stack.ts";
+import { ROOT } from "../../scripts/root.ts";
 import { fanOut, type FanOutResult } from "./fan-out.ts";
 import { orderLatency, type OrderStep } from "./orders.ts";
 import { Servers } from "./servers.ts";
@@ -29,25 +29,25 @@ try {
   const fan: { name: string; result: FanOutResult }[] = [];
   for (const count of args.quick ? [1000] : [1000, 5000]) {
     log(`scenario 2: fan-out, ${count} sockets`);
-    await servers.stop("realtime-a");
+    await servers.processes.stop("realtime-a");
     const url = await servers.realtime("realtime-a");
     fan.push({
       name: `Orderly, ${count} sockets`,
-      result: await fanOut({ url, kind: "orderly", sockets: count, rates: EMIT_RATES, seconds: SECONDS / 2, jwtSecret: servers.jwtSecret, internalSecret: servers.internalSecret, rss: () => servers.rss("realtime-a") }),
+      result: await fanOut({ url, kind: "orderly", sockets: count, rates: EMIT_RATES, seconds: SECONDS / 2, jwtSecret: servers.jwtSecret, internalSecret: servers.internalSecret, rss: () => servers.processes.rss("realtime-a") }),
     });
     log(`scenario 3: bare Socket.IO, ${count} sockets`);
     const bare = await servers.bare();
     fan.push({
       name: `bare Socket.IO, ${count} sockets`,
-      result: await fanOut({ url: bare, kind: "bare", sockets: count, rates: EMIT_RATES, seconds: SECONDS / 2, jwtSecret: servers.jwtSecret, internalSecret: servers.internalSecret, rss: () => servers.rss("bare") }),
+      result: await fanOut({ url: bare, kind: "bare", sockets: count, rates: EMIT_RATES, seconds: SECONDS / 2, jwtSecret: servers.jwtSecret, internalSecret: servers.internalSecret, rss: () => servers.processes.rss("bare") }),
     });
-    await servers.stop("bare");
+    await servers.processes.stop("bare");
   }
 
   // 4. Scale-out: web posts to A, the sockets are on B, Redis carries the emits.
   log("scenario 4: two realtime servers on Redis");
   await servers.redis();
-  await servers.stop("realtime-a");
+  await servers.processes.stop("realtime-a");
   await servers.realtime("realtime-a", { redis: true });
   const realtimeB = await servers.realtime("realtime-b", { redis: true });
   const scaled = await orderLatency({ webUrl: web, realtimeUrl: realtimeB, jwtSecret: servers.jwtSecret, idle: 1000, rates: ORDER_RATES.slice(0, 2), seconds: SECONDS });

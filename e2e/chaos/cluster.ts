@@ -1,34 +1,37 @@
 import { randomBytes } from "node:crypto";
-import { join } from "node:path";
 import { createPrismaClient } from "@orderly/prisma";
 import { DEMO_PASSWORD, seedIfEmpty } from "@orderly/prisma/seed";
 import { createTestDatabase, type TestDatabase } from "@orderly/prisma/test-database";
-import { isPortFree, startChild, stopChild, waitForHttp, waitForPort, type Child } from "../../scripts/processes.ts";
-import { ROOT, buildWebIfStale } from "../../scripts/stack.ts";
+import { Launcher } from "../../scripts/launcher.ts";
+import { isPortFree } from "../../scripts/processes.ts";
+import { realtimeServer, redisServer, webServer } from "../../scripts/servers.ts";
+import { buildWebIfStale } from "../../scripts/web-build.ts";
 import { TcpProxy } from "./tcp-proxy.ts";
 
 export const PORTS = { web: 3200, realtimeA: 3201, realtimeB: 3202, redis: 3203 } as const;
 
 /**
  * The product as a production-like cluster on this machine: one web process, two realtime
- * servers on their own Redis, and Postgres behind a proxy that can be cut. Every process is
- * started and stopped by PID.
+ * servers on their own Redis, and Postgres behind a proxy that can be cut. `processes` stops and
+ * restarts any of them by name: redis, realtime-a, realtime-b, web.
  */
 export class Cluster {
   readonly jwtSecret = randomBytes(32).toString("hex");
   readonly internalSecret = randomBytes(32).toString("hex");
   readonly webUrl = `http://127.0.0.1:${PORTS.web}`;
   readonly realtimeUrls = [`http://127.0.0.1:${PORTS.realtimeA}`, `http://127.0.0.1:${PORTS.realtimeB}`];
-  private children = new Map<string, Child>();
+  readonly processes: Launcher;
   /** Processes that exited without being told to: a crash is a failed run. */
   readonly crashes: string[] = [];
 
   private constructor(
     readonly database: TestDatabase,
     private readonly proxy: TcpProxy,
-    private readonly proxiedUrl: string,
-    private readonly quiet: boolean,
-  ) {}
+    quiet: boolean,
+  ) {
+    this.processes = new Launcher({ quiet });
+    this.processes.onCrash((crash) => this.crashes.push(`${crash.name} exited with ${crash.code ?? crash.signal}: ${crash.tail.slice(-600)}`));
+  }
 
   static async start(options: { quiet: boolean }): Promise<Cluster> {
     for (const [name, port] of Object.entries(PORTS)) {
@@ -42,80 +45,38 @@ export class Cluster {
     const proxied = new URL(database.url);
     proxied.hostname = "127.0.0.1";
     proxied.port = String(port);
-    const cluster = new Cluster(database, proxy, proxied.toString(), options.quiet);
+    const cluster = new Cluster(database, proxy, options.quiet);
+    const env = {
+      JWT_SECRET: cluster.jwtSecret,
+      INTERNAL_SECRET: cluster.internalSecret,
+      WEB_ORIGIN: cluster.webUrl,
+      REDIS_URL: `redis://127.0.0.1:${PORTS.redis}`,
+      LOG_LEVEL: "error",
+      // The harness is one address holding many sockets per staff login.
+      HANDSHAKES_PER_ADDRESS_PER_MINUTE: "1000000",
+      MAX_SOCKETS_PER_SUBJECT: "1000",
+    };
     try {
-      buildWebIfStale((line) => (options.quiet ? undefined : console.log(line)));
-      await cluster.startRedis();
-      await Promise.all([cluster.startRealtime(0), cluster.startRealtime(1)]);
-      await cluster.startWeb();
+      await buildWebIfStale(cluster.processes);
+      await cluster.processes.start(redisServer(PORTS.redis));
+      await Promise.all([
+        cluster.processes.start(realtimeServer("realtime-a", PORTS.realtimeA, env)),
+        cluster.processes.start(realtimeServer("realtime-b", PORTS.realtimeB, env)),
+      ]);
+      await cluster.processes.start(
+        webServer(PORTS.web, {
+          ...env,
+          DATABASE_URL: proxied.toString(),
+          REALTIME_INTERNAL_URL: cluster.realtimeUrls[0],
+          RATE_LIMIT_ORDERS_PER_MINUTE: "1000000",
+          RATE_LIMIT_LOGINS_PER_MINUTE: "1000000",
+          OUTBOX_MAX_BACKOFF_MS: "1000",
+        }),
+      );
       return cluster;
     } catch (error) {
       await cluster.stop();
       throw error;
-    }
-  }
-
-  private env(): NodeJS.ProcessEnv {
-    return {
-      JWT_SECRET: this.jwtSecret,
-      INTERNAL_SECRET: this.internalSecret,
-      WEB_ORIGIN: this.webUrl,
-      REDIS_URL: `redis://127.0.0.1:${PORTS.redis}`,
-      LOG_LEVEL: "error",
-      NEXT_TELEMETRY_DISABLED: "1",
-    };
-  }
-
-  private launch(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}, cwd?: string): Child {
-    const child = startChild(name, command, args, { env: { ...this.env(), ...env }, cwd, quiet: this.quiet });
-    this.children.set(name, child);
-    void child.exited.then((code) => {
-      if (this.children.get(name) === child) this.crashes.push(`${name} exited with ${code ?? child.process.signalCode}`);
-    });
-    return child;
-  }
-
-  async startRedis(): Promise<void> {
-    const child = this.launch("redis", "redis-server", ["--port", String(PORTS.redis), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]);
-    await waitForPort(PORTS.redis, "127.0.0.1", child);
-  }
-
-  async startRealtime(index: 0 | 1): Promise<void> {
-    const port = index === 0 ? PORTS.realtimeA : PORTS.realtimeB;
-    const child = this.launch(`realtime-${"ab"[index]}`, process.execPath, ["--import", "tsx", join(ROOT, "realtime-server/src/main.ts")], {
-      REALTIME_PORT: String(port),
-    });
-    await waitForHttp(`http://127.0.0.1:${port}/healthz`, child);
-  }
-
-  async startWeb(): Promise<void> {
-    const child = this.launch(
-      "web",
-      process.execPath,
-      ["--import", "tsx", join(ROOT, "web/server.ts")],
-      {
-        DATABASE_URL: this.proxiedUrl,
-        WEB_PORT: String(PORTS.web),
-        REALTIME_INTERNAL_URL: this.realtimeUrls[0],
-        RATE_LIMIT_ORDERS_PER_MINUTE: "1000000",
-        RATE_LIMIT_LOGINS_PER_MINUTE: "1000000",
-        OUTBOX_MAX_BACKOFF_MS: "1000",
-      },
-      join(ROOT, "web"),
-    );
-    await waitForHttp(`${this.webUrl}/api/health`, child, 120_000);
-  }
-
-  /** Stops a process: SIGTERM (graceful) or SIGKILL (a crash). */
-  async kill(name: "redis" | "realtime-a" | "realtime-b" | "web", signal: "SIGTERM" | "SIGKILL"): Promise<void> {
-    const child = this.children.get(name);
-    if (!child) return;
-    this.children.delete(name);
-    if (signal === "SIGKILL") {
-      child.process.kill("SIGKILL");
-      await child.exited;
-    } else {
-      await stopChild(child);
     }
   }
 
@@ -128,7 +89,7 @@ export class Cluster {
   }
 
   async stop(): Promise<void> {
-    for (const name of ["web", "realtime-a", "realtime-b", "redis"] as const) await this.kill(name, "SIGTERM");
+    await this.processes.stopAll();
     await this.proxy.close();
     await this.database.drop();
   }

@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { FINAL_STATUSES, type Menu, type TokenResponse } from "@orderly/shared";
 import { createPrismaClient } from "@orderly/prisma";
-import { ROOT } from "../../scripts/stack.ts";
+import { verifyToken } from "@orderly/shared/server";
+import { ROOT } from "../../scripts/root.ts";
 import { Cluster } from "./cluster.ts";
 import { Driver, type Restaurant } from "./driver.ts";
 import { answers, request, sleep } from "./http.ts";
@@ -24,6 +25,13 @@ const { values: args } = parseArgs({
 const DURATION = Number(args.duration) * 1000;
 const RATE = Number(args.rate);
 const STAFF_SOCKETS = Number(args.staff);
+
+/** The claims web put in a login's token: the harness's sockets mint tokens with the same ones. */
+function claimsOf(token: string) {
+  const verified = verifyToken(token, cluster.jwtSecret);
+  if (!verified.ok) throw new Error(`login token refused: ${verified.reason}`);
+  return verified.claims;
+}
 
 function log(line: string) {
   console.log(`[chaos ${new Date().toISOString().slice(11, 19)}] ${line}`);
@@ -49,11 +57,11 @@ try {
     const [kitchen, courier] = [await login("kitchen"), await login("delivery")];
     const menu = (await request(`${cluster.webUrl}/api/restaurants/${slug}/menu`)).body as Menu;
     restaurants.push({ slug, kitchenToken: kitchen.token, courierToken: courier.token, menu });
-    const sub = JSON.parse(Buffer.from(courier.token.split(".")[1]!, "base64url").toString()).sub as string;
-    const kitchenSub = JSON.parse(Buffer.from(kitchen.token.split(".")[1]!, "base64url").toString()).sub as string;
+    const [kitchenClaims, courierClaims] = [claimsOf(kitchen.token), claimsOf(courier.token)];
+    if (kitchenClaims.role !== "kitchen" || courierClaims.role !== "delivery") throw new Error(`unexpected staff roles for ${slug}`);
     for (let i = 0; i < STAFF_SOCKETS / 4; i++) {
-      population.addKitchen({ role: "kitchen", sub: kitchenSub, restaurantId: kitchen.restaurantId!, kitchenId: kitchen.kitchenId! });
-      population.addCourier({ role: "delivery", sub, restaurantId: courier.restaurantId! }, slug);
+      population.addKitchen(kitchenClaims);
+      population.addCourier(courierClaims, slug);
     }
   }
   log(`cluster up; ${population.clients.length} staff sockets over ${cluster.realtimeUrls.length} realtime instances`);
@@ -74,14 +82,15 @@ try {
     log(`recovered: ${name}`);
   };
   const schedule = (async () => {
-    await fault("SIGKILL realtime B, restart after 4 s", 0.12, () => cluster.kill("realtime-b", "SIGKILL"), () => cluster.startRealtime(1), 4000);
+    const { processes } = cluster;
+    await fault("SIGKILL realtime B, restart after 4 s", 0.12, () => processes.stop("realtime-b", "SIGKILL"), () => processes.restart("realtime-b"), 4000);
     await fault("both realtime servers down for 5 s", 0.27, async () => {
-      await Promise.all([cluster.kill("realtime-a", "SIGTERM"), cluster.kill("realtime-b", "SIGTERM")]);
+      await Promise.all([processes.stop("realtime-a", "SIGTERM"), processes.stop("realtime-b", "SIGTERM")]);
     }, async () => {
-      await Promise.all([cluster.startRealtime(0), cluster.startRealtime(1)]);
+      await Promise.all([processes.restart("realtime-a"), processes.restart("realtime-b")]);
     }, 5000);
-    await fault("Redis restarted", 0.42, () => cluster.kill("redis", "SIGKILL"), () => cluster.startRedis(), 1000);
-    await fault("SIGKILL web, restart", 0.55, () => cluster.kill("web", "SIGKILL"), () => cluster.startWeb(), 500);
+    await fault("Redis restarted", 0.42, () => processes.stop("redis", "SIGKILL"), () => processes.restart("redis"), 1000);
+    await fault("SIGKILL web, restart", 0.55, () => processes.stop("web", "SIGKILL"), () => processes.restart("web"), 500);
     await fault("Postgres unreachable for 3 s", 0.7, async () => cluster.cutDatabase(), async () => cluster.restoreDatabase(), 3000);
   })();
 
@@ -152,6 +161,10 @@ try {
       const resyncs = clients.reduce((n, c) => n + c.live.resyncs, 0);
       const refreshes = clients.reduce((n, c) => n + c.refreshes, 0);
       checks.check(wrong.length === 0, `${role}: ${clients.length} clients show exactly the database's state${wrong.length ? ` — ${wrong.slice(0, 3).join("; ")}` : ""}`);
+      // A staff client that never heard anything (refused, or stuck offline) would show nothing wrong
+      // above; a customer may have caught up by snapshots alone.
+      const deaf = clients.filter((c) => c.live.status !== "live" || (role !== "customer" && c.live.feed.counts.applied === 0));
+      checks.check(deaf.length === 0, `${role}: every client ends live${role === "customer" ? "" : ", having applied pushed events"}${deaf.length ? ` — ${deaf.length} did not (${deaf[0]!.live.status})` : ""}`);
       checks.info(`${role}: ${counts.applied} events applied, ${counts.duplicate} duplicates ignored, ${counts.gap} gaps resolved by ${resyncs} snapshot reads, ${refreshes} token renewals`);
     }
     checks.check(cluster.crashes.length === 0, `no process crashed${cluster.crashes.length ? `: ${cluster.crashes.join("; ")}` : ""}`);

@@ -1,7 +1,9 @@
-/** Where `npm start` runs its embedded Postgres (PGlite) when DATABASE_URL is unset. */
-export const EMBEDDED_DATABASE_PORT = 5499;
-export const EMBEDDED_DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${EMBEDDED_DATABASE_PORT}/postgres`;
+/** Where `npm start` runs its embedded Postgres when DATABASE_URL is unset; EMBEDDED_DATABASE_PORT moves it. */
+const EMBEDDED_DATABASE_PORT = 5499;
 
-export function databaseUrlFromEnv(env: { DATABASE_URL?: string | undefined }): string {
-  return env.DATABASE_URL || EMBEDDED_DATABASE_URL;
+const embeddedDatabaseUrl = (port: number | string) => `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`;
+
+/** DATABASE_URL, or else the embedded Postgres of `npm start`. Empty values count as unset. */
+export function databaseUrlFromEnv(env: { DATABASE_URL?: string | undefined; EMBEDDED_DATABASE_PORT?: string | undefined }): string {
+  return env.DATABASE_URL || embeddedDatabaseUrl(env.EMBEDDED_DATABASE_PORT || EMBEDDED_DATABASE_PORT);
 }

@@ -1,5 +1,5 @@
 // What the apps use at run time. The migration runner, seed and test databases have
 // subpath exports of their own so that bundlers never pull in file-system code.
 export { createPrismaClient } from "./client.ts";
-export { databaseUrlFromEnv, EMBEDDED_DATABASE_URL, EMBEDDED_DATABASE_PORT } from "./database-url.ts";
+export { databaseUrlFromEnv } from "./database-url.ts";
 export * from "../generated/client.ts";

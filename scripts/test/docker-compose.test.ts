@@ -4,7 +4,7 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { realtimeEnvSchema } from "../../realtime-server/src/config.ts";
 import { webEnvObject } from "../../web/src/env.ts";
-import { ROOT } from "../stack.ts";
+import { ROOT } from "../root.ts";
 
 interface Service {
   build?: { context: string; dockerfile: string };
@@ -45,9 +45,11 @@ describe("docker-compose.yml", () => {
     expect(web.DATABASE_URL).toMatch(/@postgres:5432\//);
     expect(web.REALTIME_INTERNAL_URL).toBe(`http://realtime-server:${services["realtime-server"]!.environment!.REALTIME_PORT}`);
     expect(services["realtime-server"]!.environment!.REDIS_URL).toBe("redis://redis:6379");
+    expect(web.REDIS_URL).toBe("redis://redis:6379");
     expect(services.web!.ports).toEqual([`${web.WEB_PORT}:${web.WEB_PORT}`]);
     expect(services.web!.depends_on).toEqual({
       postgres: { condition: "service_healthy" },
+      redis: { condition: "service_healthy" },
       "realtime-server": { condition: "service_healthy" },
     });
     expect(services["realtime-server"]!.depends_on).toEqual({ redis: { condition: "service_healthy" } });
