@@ -11,7 +11,7 @@ export function database() {
   return createPrismaClient(process.env.E2E_DATABASE_URL!, { maxConnections: 1 });
 }
 
-export async function realtime(action: "stop" | "start") {
+export async function realtime(action: "stop" | "start" | "pause" | "resume") {
   const response = await fetch(`http://127.0.0.1:${E2E_CONTROL_PORT}/realtime/${action}`, { method: "POST" });
   expect(response.status).toBe(204);
 }

@@ -1,4 +1,5 @@
 // Browser-safe contracts. Node-only helpers (JWT, internal signing, env) are in ./server.ts.
+import "./zod-config.ts";
 export * from "./enums.ts";
 export * from "./money.ts";
 export * from "./order-state-machine.ts";

@@ -1,4 +1,5 @@
 // Browser and Node clients of the realtime server: the screens and the test harnesses share these.
+import "../zod-config.ts";
 export * from "./order-feed.ts";
 export * from "./live-feed.ts";
 export * from "./json-request.ts";

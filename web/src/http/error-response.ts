@@ -11,7 +11,7 @@ function isDatabaseUnavailable(error: unknown): boolean {
   for (let e = error as { code?: unknown; cause?: unknown; name?: unknown; message?: unknown } | undefined; e && !seen.has(e); e = e.cause as typeof e) {
     seen.add(e);
     if (["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03", "P1001", "P1017", "P2024"].includes(String(e.code))) return true;
-    if (/DatabaseNotReachable|Connection terminated|connect ECONNREFUSED|too many clients/i.test(String(e.message ?? e.name))) return true;
+    if (/DatabaseNotReachable|ConnectionClosed|Connection terminated|Server has closed the connection|connect ECONNREFUSED|too many clients/i.test(String(e.message ?? e.name))) return true;
   }
   return false;
 }
