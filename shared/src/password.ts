@@ -1,6 +1,6 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
 
-/** The seeded staff's password for a first run; refused in production (seed, npm start and login). */
+/** The seeded staff's password for a first run; the seed and npm start refuse it in production. */
 export const DEMO_PASSWORD = "orderly-demo";
 
 const PARAMS = { N: 16384, r: 8, p: 1 } as const;

@@ -5,7 +5,6 @@ const perMinute = z.coerce.number().int().positive();
 
 export const webEnvObject = z.object({
   ...commonEnvShape,
-  NODE_ENV: z.string().default("development"),
   DATABASE_URL: z.url(),
   REALTIME_PORT: portSchema.default(3001),
   REALTIME_INTERNAL_URL: z.url().optional(),

@@ -1,7 +1,6 @@
 import { AppError, type StaffLoginRequest, type TokenResponse } from "@orderly/shared";
-import { DEMO_PASSWORD, verifyPassword } from "@orderly/shared/server";
+import { verifyPassword } from "@orderly/shared/server";
 import { db } from "../db.ts";
-import { webEnv } from "../env.ts";
 import { nowSeconds, staffClaims } from "./staff-account.ts";
 import { tokenResponse } from "./token-response.ts";
 
@@ -15,8 +14,5 @@ export async function staffLogin({ restaurantSlug, login, password }: StaffLogin
   });
   const valid = await verifyPassword(password, staff?.passwordHash ?? DUMMY_HASH);
   if (!staff || !valid || !staff.active) throw new AppError("UNAUTHORIZED", "Invalid restaurant, login or password");
-  if (webEnv().NODE_ENV === "production" && password === DEMO_PASSWORD) {
-    throw new AppError("FORBIDDEN", "The demo password is refused in production; set a real password for this account");
-  }
   return tokenResponse(staffClaims(staff, nowSeconds()));
 }
