@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { OrderUpdate } from "@orderly/shared";
 import { internalHeaders, signToken } from "@orderly/shared/server";
+import { statusUpdate, ticket, ticketItem } from "../../shared/test/fixtures.ts";
 import { closeAll, connectMany } from "./sockets.ts";
 import { figures, paced, sleep, type Figures, type Sample } from "./stats.ts";
 
@@ -19,20 +20,11 @@ export interface FanOutResult {
 }
 
 function template(): OrderUpdate {
-  const id = randomUUID();
-  const at = new Date().toISOString();
-  return {
-    event: { id: randomUUID(), orderId: id, seq: 2, fromStatus: "PLACED", toStatus: "ACCEPTED", actorRole: "KITCHEN", at },
-    ticket: {
-      id, code: "BENCH", restaurantId: randomUUID(), kitchenId: randomUUID(), fulfilment: "DELIVERY", status: "ACCEPTED", seq: 2,
-      customerName: "Bench Customer", customerPhone: "9847012345", deliveryAddress: "1 Bench Road, Kochi", totalPaise: 64000,
-      prepMinutes: 20, courierId: null, createdAt: at, estimatedReadyAt: null,
-      items: [
-        { menuItemId: randomUUID(), name: "Prawn Moilee", quantity: 1, unitPricePaise: 38000, notes: "no nuts" },
-        { menuItemId: randomUUID(), name: "Kerala Parotta", quantity: 2, unitPricePaise: 3000, notes: null },
-      ],
-    },
-  };
+  const order = ticket({
+    code: "BENCH",
+    items: [ticketItem({ name: "Prawn Moilee", notes: "no nuts" }), ticketItem({ name: "Kerala Parotta", quantity: 2, unitPricePaise: 3000 })],
+  });
+  return statusUpdate(order, "PLACED", "ACCEPTED", 2);
 }
 
 /**

@@ -64,7 +64,7 @@ export async function orderLatency(options: {
   for (const w of watchers.sockets) {
     w.on("status_update", (u: OrderUpdate) => {
       const t1 = movedAt.get(u.event.orderId);
-      if (t1 !== undefined && u.event.toStatus === "ACCEPTED") toCustomer.push({ at: Date.now(), ms: performance.now() - t1 });
+      if (t1 !== undefined && u.ticket.status === "ACCEPTED") toCustomer.push({ at: Date.now(), ms: performance.now() - t1 });
     });
   }
 
@@ -108,7 +108,7 @@ export async function orderLatency(options: {
       if (rate > 0) steps.push({ rate, placed, failed, answered: figures(answered), toKitchen: figures(toKitchen), toCustomer: figures(toCustomer) });
       // The kitchen's list grows with every step; clear it so each step starts alike.
       const open = await json<TicketList>(`${options.webUrl}/api/kitchens/${login.kitchenId}/orders`, { headers: { authorization: `Bearer ${login.token}` } });
-      await Promise.all(open.tickets.map((t) => post(`/api/orders/${t.id}/transitions`, { to: "CANCELLED" }, { authorization: `Bearer ${login.token}` }).then((r) => r.arrayBuffer())));
+      await Promise.all(open.tickets.map((t) => post(`/api/orders/${t.id}/transitions`, { to: "CANCELLED", reason: { code: "CLOSING_SOON" } }, { authorization: `Bearer ${login.token}` }).then((r) => r.arrayBuffer())));
     }
   } finally {
     closeAll([...idle.sockets, ...kitchen.sockets, ...watchers.sockets]);

@@ -1,7 +1,7 @@
 import { DEMO_PASSWORD, hashPassword } from "@orderly/shared/server";
+import type { PrismaClient } from "../generated/client.ts";
 
 export { DEMO_PASSWORD };
-import type { PrismaClient } from "../generated/client.ts";
 
 export const DEMO_LOGINS = ["kitchen", "delivery", "admin"] as const;
 
@@ -12,6 +12,8 @@ export const DEMO_RESTAURANTS = [
     address: "14 Princess Street, Fort Kochi, Kochi 682001",
     phone: "+91 484 221 0001",
     kitchen: "Fort Kochi main kitchen",
+    // An expo screen bumps each ticket READY.
+    usesExpo: true,
   },
   {
     slug: "edappally",
@@ -19,29 +21,35 @@ export const DEMO_RESTAURANTS = [
     address: "NH 66, near Lulu Mall, Edappally, Kochi 682024",
     phone: "+91 484 221 0002",
     kitchen: "Edappally main kitchen",
+    // No expo: a ticket is READY when its stations have bumped every item.
+    usesExpo: false,
   },
 ] as const;
 
-/** [category, name, description, price in paise, prep minutes] */
-const MENU: [string, string, string, number, number][] = [
-  ["Starters", "Pazham Pori", "Ripe plantain fritters", 8000, 8],
-  ["Starters", "Chicken 65", "Spicy fried chicken, curry leaves", 22000, 15],
-  ["Starters", "Gobi Manchurian", "Cauliflower in a tangy glaze", 18000, 12],
-  ["Starters", "Banana Chips", "Kerala style, fried in coconut oil", 6000, 2],
-  ["Mains", "Kerala Fish Curry & Rice", "Kudampuli fish curry, matta rice", 32000, 20],
-  ["Mains", "Beef Ularthiyathu", "Slow-roasted beef, coconut slivers", 28000, 18],
-  ["Mains", "Chicken Stew & Appam", "Coconut milk stew, two appams", 26000, 15],
-  ["Mains", "Vegetable Stew & Appam", "Coconut milk stew, two appams", 19000, 12],
-  ["Mains", "Malabar Chicken Biryani", "Kaima rice, fried onion, raita", 30000, 20],
-  ["Mains", "Prawn Moilee", "Prawns in turmeric coconut gravy", 38000, 20],
-  ["Mains", "Kappa & Meen Curry", "Tapioca with red fish curry", 24000, 15],
-  ["Breads", "Kerala Parotta", "Layered flaky flatbread", 3000, 5],
-  ["Breads", "Appam (2)", "Lacy rice pancakes", 4000, 5],
-  ["Desserts", "Palada Payasam", "Rice flakes in sweet milk", 12000, 3],
-  ["Desserts", "Ada Pradhaman", "Jaggery and coconut milk", 13000, 3],
-  ["Drinks", "Sulaimani", "Spiced black tea with lime", 4000, 3],
-  ["Drinks", "Fresh Lime Soda", "Sweet or salted", 7000, 3],
-  ["Drinks", "Tender Coconut Water", "Served in the shell", 9000, 2],
+/** Each kitchen's stations, in the order the expo screen shows them. */
+export const DEMO_STATIONS = ["Fryer", "Curry", "Biryani", "Tawa", "Drinks & Desserts"] as const;
+type DemoStation = (typeof DEMO_STATIONS)[number];
+
+/** [category, name, description, price in paise, prep minutes, station] */
+const MENU: [string, string, string, number, number, DemoStation][] = [
+  ["Starters", "Pazham Pori", "Ripe plantain fritters", 8000, 8, "Fryer"],
+  ["Starters", "Chicken 65", "Spicy fried chicken, curry leaves", 22000, 15, "Fryer"],
+  ["Starters", "Gobi Manchurian", "Cauliflower in a tangy glaze", 18000, 12, "Fryer"],
+  ["Starters", "Banana Chips", "Kerala style, fried in coconut oil", 6000, 2, "Fryer"],
+  ["Mains", "Kerala Fish Curry & Rice", "Kudampuli fish curry, matta rice", 32000, 20, "Curry"],
+  ["Mains", "Beef Ularthiyathu", "Slow-roasted beef, coconut slivers", 28000, 18, "Curry"],
+  ["Mains", "Chicken Stew & Appam", "Coconut milk stew, two appams", 26000, 15, "Curry"],
+  ["Mains", "Vegetable Stew & Appam", "Coconut milk stew, two appams", 19000, 12, "Curry"],
+  ["Mains", "Malabar Chicken Biryani", "Kaima rice, fried onion, raita", 30000, 20, "Biryani"],
+  ["Mains", "Prawn Moilee", "Prawns in turmeric coconut gravy", 38000, 20, "Curry"],
+  ["Mains", "Kappa & Meen Curry", "Tapioca with red fish curry", 24000, 15, "Curry"],
+  ["Breads", "Kerala Parotta", "Layered flaky flatbread", 3000, 5, "Tawa"],
+  ["Breads", "Appam (2)", "Lacy rice pancakes", 4000, 5, "Tawa"],
+  ["Desserts", "Palada Payasam", "Rice flakes in sweet milk", 12000, 3, "Drinks & Desserts"],
+  ["Desserts", "Ada Pradhaman", "Jaggery and coconut milk", 13000, 3, "Drinks & Desserts"],
+  ["Drinks", "Sulaimani", "Spiced black tea with lime", 4000, 3, "Drinks & Desserts"],
+  ["Drinks", "Fresh Lime Soda", "Sweet or salted", 7000, 3, "Drinks & Desserts"],
+  ["Drinks", "Tender Coconut Water", "Served in the shell", 9000, 2, "Drinks & Desserts"],
 ];
 
 export interface SeedResult {
@@ -60,17 +68,22 @@ export async function seedIfEmpty(prisma: PrismaClient, password: string): Promi
   await prisma.$transaction(async (tx) => {
     for (const r of DEMO_RESTAURANTS) {
       const restaurant = await tx.restaurant.create({
-        data: { slug: r.slug, name: r.name, address: r.address, phone: r.phone },
+        data: { slug: r.slug, name: r.name, address: r.address, phone: r.phone, usesExpo: r.usesExpo },
       });
       const kitchen = await tx.kitchen.create({ data: { restaurantId: restaurant.id, name: r.kitchen } });
+      const stations = await tx.station.createManyAndReturn({
+        data: DEMO_STATIONS.map((name, position) => ({ restaurantId: restaurant.id, kitchenId: kitchen.id, name, position })),
+      });
+      const stationId = (name: DemoStation) => stations.find((s) => s.name === name)!.id;
       await tx.menuItem.createMany({
-        data: MENU.map(([category, name, description, pricePaise, prepMinutes]) => ({
+        data: MENU.map(([category, name, description, pricePaise, prepMinutes, station]) => ({
           restaurantId: restaurant.id,
           category,
           name,
           description,
           pricePaise,
           prepMinutes,
+          stationId: stationId(station),
         })),
       });
       await tx.staff.createMany({

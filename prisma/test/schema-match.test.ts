@@ -11,6 +11,7 @@ interface Field {
   name: string;
   type: string;
   optional: boolean;
+  list: boolean;
 }
 interface Model {
   name: string;
@@ -18,12 +19,13 @@ interface Model {
   uniques: string[][];
 }
 
-/** Just enough of the Prisma schema language for this schema: models, scalar fields, uniques, enums. */
+/** Just enough of the Prisma schema language for this schema: models, scalar fields (and lists), uniques, enums. */
 function parseSchema(text: string) {
   const enums = new Map<string, string[]>();
   for (const [, name, body] of text.matchAll(/^enum (\w+) \{([^}]*)\}/gm)) {
     enums.set(name!, body!.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("//")));
   }
+  const modelNames = new Set([...text.matchAll(/^model (\w+) \{/gm)].map(([, name]) => name!));
   const models: Model[] = [];
   for (const [, name, body] of text.matchAll(/^model (\w+) \{([^}]*)\}/gm)) {
     const model: Model = { name: name!, fields: [], uniques: [] };
@@ -34,8 +36,8 @@ function parseSchema(text: string) {
       const field = /^(\w+)\s+(\w+)(\?|\[\])?(.*)$/.exec(line);
       if (!field || line.startsWith("@@") || line.startsWith("///")) continue;
       const [, fieldName, type, modifier, attributes] = field;
-      if (modifier === "[]" || /@relation/.test(attributes!)) continue;
-      model.fields.push({ name: fieldName!, type: type!, optional: modifier === "?" });
+      if (modelNames.has(type!) || /@relation/.test(attributes!)) continue;
+      model.fields.push({ name: fieldName!, type: type!, optional: modifier === "?", list: modifier === "[]" });
       if (/@unique\b/.test(attributes!) || /@id\b/.test(attributes!)) model.uniques.push([fieldName!]);
     }
     models.push(model);
@@ -48,6 +50,7 @@ const SQL_TYPES: Record<string, string> = {
   Int: "integer",
   Boolean: "boolean",
   DateTime: "timestamp without time zone",
+  Json: "jsonb",
 };
 
 let db: TestDatabase;
@@ -79,9 +82,13 @@ describe("migrations match schema.prisma", () => {
       `SELECT table_name, column_name, data_type, udt_name, is_nullable FROM information_schema.columns
        WHERE table_schema = 'public' AND table_name <> '_prisma_migrations' ORDER BY table_name, column_name`,
     );
-    const actual = rows.map((r) => `${r.table_name}.${r.column_name} ${r.data_type === "USER-DEFINED" ? r.udt_name : r.data_type}${r.is_nullable === "YES" ? "?" : ""}`);
+    const sqlType = (r: (typeof rows)[number]) => (r.data_type === "USER-DEFINED" ? r.udt_name : r.data_type === "ARRAY" ? `${r.udt_name.slice(1)}[]` : r.data_type);
+    const actual = rows.map((r) => `${r.table_name}.${r.column_name} ${sqlType(r)}${r.is_nullable === "YES" ? "?" : ""}`);
+    // Prisma keeps scalar lists in nullable array columns.
     const expected = schema.models
-      .flatMap((m) => m.fields.map((f) => `${m.name}.${f.name} ${schema.enums.has(f.type) ? f.type : SQL_TYPES[f.type]}${f.optional ? "?" : ""}`))
+      .flatMap((m) =>
+        m.fields.map((f) => `${m.name}.${f.name} ${schema.enums.has(f.type) ? f.type : SQL_TYPES[f.type]}${f.list ? "[]" : ""}${f.optional || f.list ? "?" : ""}`),
+      )
       .sort();
     expect(actual.sort()).toEqual(expected);
   });
@@ -96,6 +103,9 @@ describe("migrations match schema.prisma", () => {
     expect(schema.enums.get("Fulfilment")).toEqual(shared.fulfilmentSchema.options);
     expect(schema.enums.get("StaffRole")).toEqual(shared.staffRoleSchema.options);
     expect(schema.enums.get("ActorRole")).toEqual(shared.actorRoleSchema.options);
+    expect(schema.enums.get("Allergen")).toEqual(shared.allergenSchema.options);
+    expect(schema.enums.get("CloseReason")).toEqual(shared.closeReasonSchema.options);
+    expect(schema.enums.get("OrderEventType")).toEqual(shared.orderEventTypeSchema.options);
   });
 
   it("has the unique constraints of the schema", async () => {
@@ -115,8 +125,9 @@ describe("migrations match schema.prisma", () => {
   it("creates and reads every model through the generated client", async () => {
     const restaurant = await prisma.restaurant.create({ data: { slug: "r", name: "R", address: "A", phone: "1" } });
     const kitchen = await prisma.kitchen.create({ data: { restaurantId: restaurant.id, name: "K" } });
+    const station = await prisma.station.create({ data: { restaurantId: restaurant.id, kitchenId: kitchen.id, name: "Tandoor" } });
     const item = await prisma.menuItem.create({
-      data: { restaurantId: restaurant.id, name: "Appam", category: "Breads", pricePaise: 4000, prepMinutes: 5 },
+      data: { restaurantId: restaurant.id, name: "Appam", category: "Breads", pricePaise: 4000, prepMinutes: 5, stationId: station.id },
     });
     const staff = await prisma.staff.create({
       data: { restaurantId: restaurant.id, kitchenId: kitchen.id, role: "DELIVERY", login: "d", displayName: "D", passwordHash: "x" },
@@ -136,8 +147,8 @@ describe("migrations match schema.prisma", () => {
         requestHash: "h",
         courierId: staff.id,
         estimatedReadyAt: new Date(),
-        items: { create: { menuItemId: item.id, name: item.name, unitPricePaise: 4000, quantity: 2, notes: "crisp" } },
-        events: { create: { seq: 1, toStatus: "PLACED", actorRole: "CUSTOMER", publishedAt: new Date() } },
+        items: { create: { menuItemId: item.id, name: item.name, unitPricePaise: 4000, quantity: 2, notes: "crisp", allergens: ["GLUTEN"], stationId: station.id } },
+        events: { create: { seq: 1, type: "STATUS_CHANGED", payload: { from: null, to: "PLACED" }, actorRole: "CUSTOMER", publishedAt: new Date() } },
       },
     });
     const read = await prisma.order.findUniqueOrThrow({
@@ -145,12 +156,12 @@ describe("migrations match schema.prisma", () => {
       include: { items: true, events: true, courier: true, kitchen: { include: { restaurant: true } } },
     });
     expect(read).toMatchObject({ code: "AB12", status: "OUT_FOR_DELIVERY", seq: 1, courier: { login: "d" } });
-    expect(read.items[0]).toMatchObject({ name: "Appam", quantity: 2, notes: "crisp" });
-    expect(read.events[0]).toMatchObject({ seq: 1, fromStatus: null, toStatus: "PLACED" });
+    expect(read.items[0]).toMatchObject({ name: "Appam", quantity: 2, notes: "crisp", allergens: ["GLUTEN"], stationId: station.id, doneAt: null });
+    expect(read.events[0]).toMatchObject({ seq: 1, type: "STATUS_CHANGED", payload: { from: null, to: "PLACED" } });
     expect(read.kitchen.restaurant.slug).toBe("r");
     expect(read.updatedAt).toBeInstanceOf(Date);
     await expect(
-      prisma.orderEvent.create({ data: { orderId: order.id, seq: 1, toStatus: "ACCEPTED", actorRole: "KITCHEN" } }),
+      prisma.orderEvent.create({ data: { orderId: order.id, seq: 1, type: "PRIORITY_CHANGED", payload: { rush: true }, actorRole: "KITCHEN" } }),
     ).rejects.toMatchObject({ code: "P2002" });
   });
 });

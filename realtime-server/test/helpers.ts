@@ -9,6 +9,7 @@ import { afterEach } from "vitest";
 import { startRealtimeServer, type RealtimeServer } from "../src/app.ts";
 import { loadConfig, type RealtimeConfig } from "../src/config.ts";
 import { createLogger } from "../src/logger.ts";
+import { statusUpdate, ticket, ticketItem } from "../../shared/test/fixtures.ts";
 
 export const JWT_SECRET = randomBytes(32).toString("hex");
 export const INTERNAL_SECRET = randomBytes(32).toString("hex");
@@ -65,6 +66,7 @@ export type Ids = ReturnType<typeof ids>;
 const staff = (a: Ids) => ({ sub: a.staffId, restaurantId: a.restaurantId, ver: 0, authAt: Math.floor(Date.now() / 1000) });
 export const customerClaims = (...orderIds: string[]): ClaimsOf<"customer"> => ({ role: "customer", sub: randomUUID(), orderIds });
 export const kitchenClaims = (a: Ids): ClaimsOf<"kitchen"> => ({ role: "kitchen", ...staff(a), kitchenId: a.kitchenId });
+export const stationClaims = (a: Ids): ClaimsOf<"station"> => ({ role: "station", ...staff(a), kitchenId: a.kitchenId, stationId: a.stationId });
 export const deliveryClaims = (a: Ids): ClaimsOf<"delivery"> => ({ role: "delivery", ...staff(a) });
 export const adminClaims = (a: Ids): ClaimsOf<"admin"> => ({ role: "admin", ...staff(a), kitchenIds: [a.kitchenId] });
 
@@ -126,37 +128,20 @@ export function recorder(socket: Client): { name: string; payload: unknown }[] {
   return seen;
 }
 
-export const ids = () => ({ restaurantId: randomUUID(), kitchenId: randomUUID(), staffId: randomUUID() });
+export const ids = () => ({ restaurantId: randomUUID(), kitchenId: randomUUID(), stationId: randomUUID(), staffId: randomUUID() });
 
 export function update(
-  where: { restaurantId: string; kitchenId: string },
+  where: { restaurantId: string; kitchenId: string; stationId?: string },
   options: { orderId?: string; seq?: number; from?: OrderStatus | null; to?: OrderStatus; fulfilment?: Ticket["fulfilment"] } = {},
 ): OrderUpdate {
-  const orderId = options.orderId ?? randomUUID();
-  const seq = options.seq ?? 1;
-  const to = options.to ?? "PLACED";
-  const at = new Date().toISOString();
-  return {
-    event: { id: randomUUID(), orderId, seq, fromStatus: options.from ?? null, toStatus: to, actorRole: "KITCHEN", at },
-    ticket: {
-      id: orderId,
-      code: "AB12",
-      restaurantId: where.restaurantId,
-      kitchenId: where.kitchenId,
-      fulfilment: options.fulfilment ?? "DELIVERY",
-      status: to,
-      seq,
-      customerName: "Anu",
-      customerPhone: "9847012345",
-      deliveryAddress: "12 Broadway, Ernakulam",
-      totalPaise: 32000,
-      prepMinutes: 20,
-      courierId: null,
-      createdAt: at,
-      estimatedReadyAt: null,
-      items: [{ menuItemId: randomUUID(), name: "Prawn Moilee", quantity: 1, unitPricePaise: 32000, notes: null }],
-    },
-  };
+  const order = ticket({
+    id: options.orderId ?? randomUUID(),
+    restaurantId: where.restaurantId,
+    kitchenId: where.kitchenId,
+    fulfilment: options.fulfilment ?? "DELIVERY",
+    items: [ticketItem(where.stationId ? { stationId: where.stationId } : {})],
+  });
+  return statusUpdate(order, options.from ?? null, options.to ?? "PLACED", options.seq ?? 1);
 }
 
 export async function scrapeMetrics(port: number, token = METRICS_TOKEN): Promise<string> {

@@ -12,11 +12,13 @@ import {
   kitchenClaims,
   next,
   post,
+  stationClaims,
   recorder,
   startServer,
   token,
   update,
 } from "./helpers.ts";
+import { statusUpdate } from "../../shared/test/fixtures.ts";
 
 const serverRooms = async (server: Awaited<ReturnType<typeof startServer>>) => {
   const sockets = await server.io.fetchSockets();
@@ -33,6 +35,7 @@ describe("rooms come from the token", () => {
     const cases: [TokenClaims, string[]][] = [
       [customerClaims(o1, o2), [`order:${o1}`, `order:${o2}`]],
       [kitchenClaims(a), [`kitchen:${a.kitchenId}`]],
+      [stationClaims(a), [`station:${a.stationId}`]],
       [deliveryClaims(a), [`delivery:${a.restaurantId}`]],
       [adminClaims(a), [`delivery:${a.restaurantId}`, `kitchen:${a.kitchenId}`]],
     ];
@@ -41,7 +44,7 @@ describe("rooms come from the token", () => {
       const [mine] = (await server.io.in(socket.id!).fetchSockets()).map((s) => [...s.rooms].filter((r) => r !== s.id).sort());
       expect(mine).toEqual([...rooms].sort());
     }
-    expect((await serverRooms(server)).length).toBe(4);
+    expect((await serverRooms(server)).length).toBe(5);
   });
 
   it("never shows a customer another order, nor lets it subscribe to one", async () => {
@@ -123,7 +126,7 @@ describe("rooms come from the token", () => {
 
     expect((await newOrderB).ticket.id).toBe(placedB.ticket.id);
     const lastA = await lastForKitchenA;
-    expect(lastA.event.toStatus).toBe("OUT_FOR_DELIVERY");
+    expect(lastA.ticket.status).toBe("OUT_FOR_DELIVERY");
     expect(seenA.map((e) => `${e.name}:${(e.payload as typeof outA).event.id}`)).toEqual([
       `new_order:${placedA.event.id}`,
       `status_update:${readyA.event.id}`,
@@ -137,5 +140,44 @@ describe("rooms come from the token", () => {
     ]);
     await lastForAdminB;
     expect(seenAdmin.map((e) => e.name)).toEqual(["new_order", "status_update", "pickup_ready"]);
+  });
+});
+
+describe("stations and recalls", () => {
+  it("gives a station the events of the orders it makes items for, and only those", async () => {
+    const a = ids();
+    const server = await startServer();
+    const station = await connected(server.port, { token: token(stationClaims(a)) });
+    const otherStation = await connected(server.port, { token: token(stationClaims({ ...a, stationId: randomUUID() })) });
+    const seen = recorder(station);
+    const seenOther = recorder(otherStation);
+    const ours = update(a);
+    const theirs = update({ ...a, stationId: randomUUID() });
+    const bumped = { ...statusUpdate(ours.ticket, "ACCEPTED", "PREPARING", 2) };
+    const arrival = next(station, "status_update");
+    expect((await post(server.port, { events: [theirs, ours, bumped] })).status).toBe(202);
+    await arrival;
+    expect(seen.map((e) => `${e.name}:${(e.payload as typeof ours).event.id}`)).toEqual([`new_order:${ours.event.id}`, `status_update:${bumped.event.id}`]);
+    expect(seenOther).toEqual([]);
+  });
+
+  it("tells the customer, the kitchen and every courier when a READY delivery order is recalled to the kitchen", async () => {
+    const a = ids();
+    const server = await startServer();
+    const ready = update(a, { seq: 4, from: "PREPARING", to: "READY" });
+    const customer = await connected(server.port, { token: token(customerClaims(ready.ticket.id)) });
+    const couriers = [await connected(server.port, { token: token(deliveryClaims(a)) }), await connected(server.port, { token: token(deliveryClaims({ ...a, staffId: randomUUID() })) })];
+    const kitchen = await connected(server.port, { token: token(kitchenClaims(a)) });
+    const alerts = couriers.map((c) => next(c, "pickup_ready"));
+    await post(server.port, { events: [ready] });
+    await Promise.all(alerts);
+
+    const recalled = statusUpdate(ready.ticket, "READY", "PREPARING", 5);
+    const heard = [customer, kitchen, ...couriers].map((socket) => next(socket, "status_update"));
+    expect((await post(server.port, { events: [recalled] })).status).toBe(202);
+    for (const update of await Promise.all(heard)) {
+      expect(update.event).toMatchObject({ seq: 5, type: "STATUS_CHANGED", payload: { from: "READY", to: "PREPARING" } });
+      expect(update.ticket.status).toBe("PREPARING");
+    }
   });
 });

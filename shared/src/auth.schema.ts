@@ -7,6 +7,8 @@ export const staffLoginRequestSchema = z.strictObject({
   restaurantSlug: slugSchema,
   login: singleLine(64).min(1, "is required"),
   password: z.string().min(1, "is required").max(256),
+  /** A kitchen login opening one station's screen; absent for the expo (whole kitchen). */
+  stationId: z.uuid("must be a station id").optional(),
 });
 export type StaffLoginRequest = z.infer<typeof staffLoginRequestSchema>;
 
@@ -15,6 +17,7 @@ export const tokenResponseSchema = z.object({
   role: roleSchema,
   restaurantId: z.uuid().optional(),
   kitchenId: z.uuid().optional(),
+  stationId: z.uuid().optional(),
   expiresAt: z.iso.datetime(),
 });
 export type TokenResponse = z.infer<typeof tokenResponseSchema>;

@@ -22,14 +22,31 @@ export const staffRoleSchema = z.enum(["KITCHEN", "DELIVERY", "ADMIN"]);
 export type StaffRole = z.infer<typeof staffRoleSchema>;
 
 /** Who caused an OrderEvent; SYSTEM is reserved for automatic moves. */
-export const actorRoleSchema = z.enum(["CUSTOMER", "KITCHEN", "DELIVERY", "ADMIN", "SYSTEM"]);
+export const actorRoleSchema = z.enum(["CUSTOMER", "KITCHEN", "STATION", "DELIVERY", "ADMIN", "SYSTEM"]);
 export type ActorRole = z.infer<typeof actorRoleSchema>;
 
-/** The roles a token can carry. */
-export const roleSchema = z.enum(["customer", "kitchen", "delivery", "admin"]);
+/** The roles a token can carry. A station token is a kitchen login on one station's screen. */
+export const roleSchema = z.enum(["customer", "kitchen", "station", "delivery", "admin"]);
 export type Role = z.infer<typeof roleSchema>;
 export const ROLES = roleSchema.options;
 
 export function actorRoleFor(role: Role): ActorRole {
   return role.toUpperCase() as ActorRole;
 }
+
+/** The account a staff role logs in with: a station screen is a kitchen account's. */
+export function staffRoleFor(role: Exclude<Role, "customer">): StaffRole {
+  return role === "station" ? "KITCHEN" : (role.toUpperCase() as StaffRole);
+}
+
+/** What a customer can mark on a line; the kitchen shows exactly these, never a guess from the notes. */
+export const allergenSchema = z.enum(["PEANUTS", "TREE_NUTS", "GLUTEN", "DAIRY", "EGG", "FISH", "SHELLFISH", "SOY", "SESAME"]);
+export type Allergen = z.infer<typeof allergenSchema>;
+export const ALLERGENS = allergenSchema.options;
+
+/** Why the kitchen cancelled or rejected an order (with a note for OTHER); the customer sees it. */
+export const closeReasonSchema = z.enum(["ITEM_UNAVAILABLE", "KITCHEN_TOO_BUSY", "CLOSING_SOON", "CUSTOMER_ASKED", "DUPLICATE_ORDER", "OTHER"]);
+export type CloseReason = z.infer<typeof closeReasonSchema>;
+
+export const orderEventTypeSchema = z.enum(["STATUS_CHANGED", "ITEM_DONE", "ITEM_UNDONE", "PRIORITY_CHANGED", "ESTIMATE_CHANGED", "COURIER_ASSIGNED"]);
+export type OrderEventType = z.infer<typeof orderEventTypeSchema>;

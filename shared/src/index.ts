@@ -5,6 +5,7 @@ export * from "./money.ts";
 export * from "./order-state-machine.ts";
 export * from "./rooms.ts";
 export * from "./token-claims.ts";
+export * from "./order-event.schema.ts";
 export * from "./order.schema.ts";
 export * from "./restaurant.schema.ts";
 export * from "./realtime-events.ts";

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { actorRoleSchema, fulfilmentSchema, orderStatusSchema } from "./enums.ts";
+import { allergenSchema, fulfilmentSchema, orderStatusSchema } from "./enums.ts";
 import { paiseSchema } from "./money.ts";
+import { closeReasonDetailSchema, orderEventSchema } from "./order-event.schema.ts";
 import { multiLine, singleLine } from "./text.ts";
 
 export const ORDER_LIMITS = {
@@ -26,6 +27,8 @@ export const orderLineSchema = z.strictObject({
   menuItemId: z.uuid("must be a menu item id"),
   quantity: z.int("must be a whole number").min(1, "must be at least 1").max(ORDER_LIMITS.maxQuantityPerLine),
   notes: multiLine(ORDER_LIMITS.maxNotesLength).optional(),
+  /** Marked by the customer from the fixed list; the kitchen highlights exactly these. */
+  allergens: z.array(allergenSchema).max(allergenSchema.options.length).optional(),
 });
 
 export const placeOrderRequestSchema = z
@@ -53,16 +56,35 @@ export type PlaceOrderRequest = z.infer<typeof placeOrderRequestSchema>;
 export const transitionRequestSchema = z.strictObject({
   to: orderStatusSchema,
   expectedSeq: z.int().min(1).optional(),
+  /** Required when staff cancel or reject; OTHER needs a note. */
+  reason: closeReasonDetailSchema.optional(),
 });
 export type TransitionRequest = z.infer<typeof transitionRequestSchema>;
 
+/** POST /api/orders/{id}/items/{itemId}: a station marks one of its items done, or undoes that. */
+export const itemDoneRequestSchema = z.strictObject({ done: z.boolean() });
+
+/** POST /api/orders/{id}/priority: rush a ticket, or stop rushing it. */
+export const priorityRequestSchema = z.strictObject({ rush: z.boolean() });
+
+/** POST /api/orders/{id}/estimate: the kitchen pushes the ready time back. */
+export const delayRequestSchema = z.strictObject({ minutes: z.int().min(1).max(120) });
+
 export const ticketItemSchema = z.object({
+  /** The order line (what a station bumps). */
+  id: z.uuid(),
   menuItemId: z.uuid(),
   name: z.string(),
   quantity: z.int().min(1),
   unitPricePaise: paiseSchema,
   notes: z.string().nullable(),
+  allergens: z.array(allergenSchema),
+  stationId: z.uuid(),
+  stationName: z.string(),
+  /** When its station bumped it; null while it is being made. */
+  doneAt: z.iso.datetime().nullable(),
 });
+export type TicketItem = z.infer<typeof ticketItemSchema>;
 
 /** An order as the kitchen, the courier and its customer see it. */
 export const ticketSchema = z.object({
@@ -82,21 +104,19 @@ export const ticketSchema = z.object({
   courierId: z.uuid().nullable(),
   createdAt: z.iso.datetime(),
   estimatedReadyAt: z.iso.datetime().nullable(),
+  /** Rushed by the kitchen: sorts first and stands out on every screen. */
+  rush: z.boolean(),
+  /** Set when the kitchen moved it back (recall), cleared by its next move forward. */
+  recalledAt: z.iso.datetime().nullable(),
+  /** When its status last changed: recalls are allowed within RECALL_WINDOW_MINUTES of it. */
+  statusChangedAt: z.iso.datetime(),
+  /** Its status before that change: where a cancel or reject by mistake goes back to. */
+  previousStatus: orderStatusSchema.nullable(),
+  /** Why it was cancelled or rejected. */
+  closeReason: closeReasonDetailSchema.nullable(),
   items: z.array(ticketItemSchema).min(1),
 });
 export type Ticket = z.infer<typeof ticketSchema>;
-
-/** One OrderEvent row: a step of the timeline and a message of the outbox. */
-export const orderEventSchema = z.object({
-  id: z.uuid(),
-  orderId: z.uuid(),
-  seq: z.int().min(1),
-  fromStatus: orderStatusSchema.nullable(),
-  toStatus: orderStatusSchema,
-  actorRole: actorRoleSchema,
-  at: z.iso.datetime(),
-});
-export type OrderEvent = z.infer<typeof orderEventSchema>;
 
 /** GET /api/orders/{id}: the state a client resynchronises from. */
 export const orderSnapshotSchema = z.object({
@@ -114,10 +134,12 @@ export const placeOrderResponseSchema = z.object({
 });
 export type PlaceOrderResponse = z.infer<typeof placeOrderResponseSchema>;
 
-/** GET /api/kitchens/{id}/orders and GET /api/restaurants/{slug}/deliveries. */
+/** GET /api/kitchens/{id}/orders, /api/stations/{id}/tickets and /api/restaurants/{slug}/deliveries. */
 export const ticketListSchema = z.object({
   tickets: z.array(ticketSchema),
   /** So screens can tick ages from the server's clock, not the device's. */
   serverTime: z.iso.datetime(),
+  /** How long after a move the kitchen may still undo it. */
+  recallWindowMinutes: z.int().positive(),
 });
 export type TicketList = z.infer<typeof ticketListSchema>;

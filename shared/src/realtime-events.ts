@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { appErrorCodeSchema } from "./app-error.ts";
-import { orderEventSchema, ticketSchema } from "./order.schema.ts";
+import { orderEventSchema } from "./order-event.schema.ts";
+import { ticketSchema } from "./order.schema.ts";
 
 /**
  * Every push carries the event (for seq bookkeeping and the timeline) and the order as it
@@ -32,8 +33,13 @@ export type SubscribeOrder = z.infer<typeof subscribeOrderSchema>;
 export type Ack = { ok: true } | { ok: false; error: string };
 
 export interface ServerToClientEvents {
+  /** An order was placed (kitchen and its stations). */
   new_order: (update: OrderUpdate) => void;
+  /** An order's status changed, forward or back. */
   status_update: (update: OrderUpdate) => void;
+  /** Any other change: an item done or undone, rush, estimate, courier. */
+  order_update: (update: OrderUpdate) => void;
+  /** A delivery order is ready: couriers are alerted. */
   pickup_ready: (update: OrderUpdate) => void;
   error: (error: SocketError) => void;
   /** This instance is going away; the client reconnects (to any instance) and resynchronises. */

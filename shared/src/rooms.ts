@@ -2,6 +2,7 @@ import type { TokenClaims } from "./token-claims.ts";
 
 export const kitchenRoom = (kitchenId: string) => `kitchen:${kitchenId}`;
 export const orderRoom = (orderId: string) => `order:${orderId}`;
+export const stationRoom = (stationId: string) => `station:${stationId}`;
 export const deliveryRoom = (restaurantId: string) => `delivery:${restaurantId}`;
 
 /** The only rooms a socket holding these claims may be in. */
@@ -11,6 +12,8 @@ export function roomsForClaims(claims: TokenClaims): string[] {
       return claims.orderIds.map(orderRoom);
     case "kitchen":
       return [kitchenRoom(claims.kitchenId)];
+    case "station":
+      return [stationRoom(claims.stationId)];
     case "delivery":
       return [deliveryRoom(claims.restaurantId)];
     case "admin":

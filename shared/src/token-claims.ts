@@ -36,6 +36,14 @@ export const kitchenClaimsSchema = z.strictObject({
   kitchenId: z.uuid(),
 });
 
+/** A kitchen login on one station's screen (Grill, Curry…): it sees and bumps that station's items. */
+export const stationClaimsSchema = z.strictObject({
+  role: z.literal("station"),
+  ...staffClaims,
+  kitchenId: z.uuid(),
+  stationId: z.uuid(),
+});
+
 export const deliveryClaimsSchema = z.strictObject({
   role: z.literal("delivery"),
   ...staffClaims,
@@ -50,6 +58,7 @@ export const adminClaimsSchema = z.strictObject({
 export const tokenClaimsSchema = z.discriminatedUnion("role", [
   customerClaimsSchema,
   kitchenClaimsSchema,
+  stationClaimsSchema,
   deliveryClaimsSchema,
   adminClaimsSchema,
 ]);

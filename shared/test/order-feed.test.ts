@@ -1,31 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { OrderFeed } from "../src/client/index.ts";
 import type { OrderUpdate, Ticket } from "../src/index.ts";
+import { statusUpdate, ticket as fixtureTicket } from "./fixtures.ts";
 
-const ORDER = "00000000-0000-4000-8000-000000000001";
-const at = "2026-11-23T10:00:00.000Z";
-const ticket = (seq: number, status: Ticket["status"] = "PLACED"): Ticket => ({
-  id: ORDER,
-  code: "AB12C",
-  restaurantId: "00000000-0000-4000-8000-000000000002",
-  kitchenId: "00000000-0000-4000-8000-000000000003",
-  fulfilment: "DELIVERY",
-  status,
-  seq,
-  customerName: "Anu",
-  customerPhone: "9847012345",
-  deliveryAddress: "Broadway",
-  totalPaise: 100,
-  prepMinutes: 10,
-  courierId: null,
-  createdAt: at,
-  estimatedReadyAt: null,
-  items: [{ menuItemId: "00000000-0000-4000-8000-000000000004", name: "Appam", quantity: 1, unitPricePaise: 100, notes: null }],
-});
-const update = (seq: number, status: Ticket["status"], ticketSeq = seq): OrderUpdate => ({
-  event: { id: `00000000-0000-4000-8000-0000000001${String(seq).padStart(2, "0")}`, orderId: ORDER, seq, fromStatus: null, toStatus: status, actorRole: "KITCHEN", at },
-  ticket: ticket(ticketSeq, status),
-});
+const order = fixtureTicket();
+const ORDER = order.id;
+const ticket = (seq: number, status: Ticket["status"] = "PLACED"): Ticket => ({ ...order, seq, status });
+const update = (seq: number, status: Ticket["status"], ticketSeq = seq): OrderUpdate => {
+  const { event } = statusUpdate(order, null, status, seq);
+  return { event, ticket: ticket(ticketSeq, status) };
+};
 
 describe("OrderFeed", () => {
   it("applies the next seq, ignores duplicates, reports gaps", () => {

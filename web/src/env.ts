@@ -17,6 +17,8 @@ export const webEnvObject = z.object({
   OUTBOX_MAX_BACKOFF_MS: z.coerce.number().int().positive().default(30_000),
   /** How many proxies in front of web append to X-Forwarded-For; 0 = use the socket's address. */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  /** How long after a move the kitchen may still undo it (recall). */
+  RECALL_WINDOW_MINUTES: z.coerce.number().int().positive().max(24 * 60).default(30),
   /** A staff login lasts at most this long, however often its token is refreshed. */
   STAFF_SESSION_MAX_DAYS: z.coerce.number().positive().max(90).default(7),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

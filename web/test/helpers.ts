@@ -92,7 +92,7 @@ export function orderBody(fixture: Fixture, overrides: Partial<PlaceOrderRequest
     fulfilment: "DELIVERY",
     deliveryAddress: "12 Broadway, Ernakulam",
     items: [
-      { menuItemId: first!.id, quantity: 2, notes: "no onion" },
+      { menuItemId: first!.id, quantity: 2, notes: "no onion", allergens: ["PEANUTS"] },
       { menuItemId: second!.id, quantity: 1 },
     ],
     ...overrides,
@@ -105,7 +105,20 @@ export async function place(fixture: Fixture, body: unknown = orderBody(fixture)
   return call(POST, { body, headers: { "idempotency-key": key }, peer });
 }
 
-export async function move(orderId: string, to: string, token: string, expectedSeq?: number) {
+/** A transition; `extra` adds expectedSeq or a reason to the body. */
+export async function move(orderId: string, to: string, token: string, extra: Record<string, unknown> = {}) {
   const { POST } = await import("../app/api/orders/[id]/transitions/route.ts");
-  return call(POST, { body: { to, ...(expectedSeq !== undefined && { expectedSeq }) }, token, params: { id: orderId } });
+  return call(POST, { body: { to, ...extra }, token, params: { id: orderId } });
+}
+
+export const BUSY = { reason: { code: "KITCHEN_TOO_BUSY" } };
+
+/** An order's events as "seq:TYPE detail:ACTOR", status changes as "seq:FROM>TO:ACTOR". */
+export async function history(fixture: Fixture, orderId: string): Promise<string[]> {
+  const rows = await fixture.prisma.orderEvent.findMany({ where: { orderId }, orderBy: { seq: "asc" } });
+  return rows.map((e) => {
+    const payload = e.payload as Record<string, unknown>;
+    const detail = e.type === "STATUS_CHANGED" ? `${payload.from ?? "-"}>${payload.to}` : e.type;
+    return `${e.seq}:${detail}:${e.actorRole}`;
+  });
 }

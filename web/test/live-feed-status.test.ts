@@ -5,6 +5,7 @@ import type { TokenClaims } from "@orderly/shared";
 import { LiveFeed } from "@orderly/shared/client";
 import { internalHeaders, signToken } from "@orderly/shared/server";
 import { afterEach, describe, expect, it } from "vitest";
+import { statusUpdate, ticket } from "../../shared/test/fixtures.ts";
 import { startRealtimeServer, type RealtimeServer } from "../../realtime-server/src/app.ts";
 import { realtimeEnvSchema } from "../../realtime-server/src/config.ts";
 import { createLogger } from "../../realtime-server/src/logger.ts";
@@ -41,15 +42,7 @@ function feed(port: number, claims: TokenClaims, host = "127.0.0.1") {
 
 /** node:http, not fetch: happy-dom's fetch applies a browser's same-origin policy. */
 function publish(port: number, orderId: string) {
-  const at = new Date().toISOString();
-  const update = {
-    event: { id: randomUUID(), orderId, seq: 1, fromStatus: null, toStatus: "PLACED", actorRole: "CUSTOMER", at },
-    ticket: {
-      id: orderId, code: "LIVE1", restaurantId: randomUUID(), kitchenId: randomUUID(), fulfilment: "PICKUP", status: "PLACED", seq: 1,
-      customerName: "Anu", customerPhone: "9847012345", deliveryAddress: null, totalPaise: 100, prepMinutes: 5, courierId: null,
-      createdAt: at, estimatedReadyAt: null, items: [{ menuItemId: randomUUID(), name: "Appam", quantity: 1, unitPricePaise: 100, notes: null }],
-    },
-  };
+  const update = statusUpdate(ticket({ id: orderId }), null, "PLACED");
   const body = JSON.stringify({ events: [update] });
   return new Promise((resolve, reject) =>
     request(`http://127.0.0.1:${port}/internal/events`, { method: "POST", headers: internalHeaders(INTERNAL_SECRET, body) }, (res) => res.resume().on("end", () => resolve(res.statusCode)))

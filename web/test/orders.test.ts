@@ -38,15 +38,15 @@ describe("POST /api/orders", () => {
     expect(order.ticket.code).toMatch(/^[A-Z2-9]{5}$/);
     expect(order.ticket.items).toEqual(
       expect.arrayContaining([
-        { menuItemId: a.id, name: a.name, quantity: 2, unitPricePaise: a.pricePaise, notes: "no onion" },
-        { menuItemId: b.id, name: b.name, quantity: 1, unitPricePaise: b.pricePaise, notes: null },
+        expect.objectContaining({ menuItemId: a.id, name: a.name, quantity: 2, unitPricePaise: a.pricePaise, notes: "no onion", allergens: ["PEANUTS"], doneAt: null }),
+        expect.objectContaining({ menuItemId: b.id, name: b.name, quantity: 1, unitPricePaise: b.pricePaise, notes: null, allergens: [], doneAt: null }),
       ]),
     );
-    expect(order.timeline).toEqual([expect.objectContaining({ seq: 1, fromStatus: null, toStatus: "PLACED", actorRole: "CUSTOMER" })]);
+    expect(order.timeline).toEqual([expect.objectContaining({ seq: 1, type: "STATUS_CHANGED", payload: { from: null, to: "PLACED" }, actorRole: "CUSTOMER" })]);
     const verified = verifyToken(customerToken, JWT_SECRET);
     expect(verified.ok && verified.claims).toEqual({ role: "customer", sub: expect.any(String), orderIds: [order.ticket.id] });
     const row = await f.prisma.orderEvent.findUniqueOrThrow({ where: { orderId_seq: { orderId: order.ticket.id, seq: 1 } } });
-    expect(row.toStatus).toBe("PLACED");
+    expect(row.payload).toEqual({ from: null, to: "PLACED" });
   });
 
   it("returns the same order for the same key and body, and 409 for the same key with another body", async () => {

@@ -50,7 +50,7 @@ describe("outbox to the realtime server", () => {
   it("delivers a placed order to the kitchen's socket and marks its event published", async () => {
     const id = (await place(f)).body.order.ticket.id;
     const update = await until(async () => received.find((u) => u.ticket.id === id));
-    expect(update.event).toMatchObject({ orderId: id, seq: 1, toStatus: "PLACED" });
+    expect(update.event).toMatchObject({ orderId: id, seq: 1, type: "STATUS_CHANGED", payload: { to: "PLACED" } });
     await until(async () => (await published(id))[0]!.publishedAt !== null);
   });
 

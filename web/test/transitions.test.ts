@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as kitchenOrders } from "../app/api/kitchens/[id]/orders/route.ts";
 import { GET as deliveries } from "../app/api/restaurants/[slug]/deliveries/route.ts";
-import { call, login, move, orderBody, place, setupWeb, type Fixture } from "./helpers.ts";
+import { BUSY, call, history, login, move, orderBody, place, setupWeb, type Fixture } from "./helpers.ts";
 
 let f: Fixture;
 let kitchen: string;
@@ -18,8 +18,7 @@ afterAll(async () => {
   await f?.close();
 });
 
-const timeline = async (orderId: string) =>
-  (await f.prisma.orderEvent.findMany({ where: { orderId }, orderBy: { seq: "asc" } })).map((e) => `${e.seq}:${e.fromStatus ?? "-"}>${e.toStatus}:${e.actorRole}`);
+const timeline = (orderId: string) => history(f, orderId);
 
 describe("POST /api/orders/{id}/transitions", () => {
   it("takes a delivery order through its whole life, one event per step", async () => {
@@ -30,7 +29,7 @@ describe("POST /api/orders/{id}/transitions", () => {
       expect(response.status, to).toBe(200);
       expect(response.body.ticket.status).toBe(to);
     }
-    const final = await move(id, "CANCELLED", kitchen);
+    const final = await move(id, "CANCELLED", kitchen, BUSY);
     expect(final.status).toBe(409);
     expect(await timeline(id)).toEqual([
       "1:->PLACED:CUSTOMER",
@@ -38,10 +37,11 @@ describe("POST /api/orders/{id}/transitions", () => {
       "3:ACCEPTED>PREPARING:KITCHEN",
       "4:PREPARING>READY:KITCHEN",
       "5:READY>OUT_FOR_DELIVERY:DELIVERY",
-      "6:OUT_FOR_DELIVERY>DELIVERED:DELIVERY",
+      "6:COURIER_ASSIGNED:DELIVERY",
+      "7:OUT_FOR_DELIVERY>DELIVERED:DELIVERY",
     ]);
     const row = await f.prisma.order.findUniqueOrThrow({ where: { id } });
-    expect(row).toMatchObject({ status: "DELIVERED", seq: 6 });
+    expect(row).toMatchObject({ status: "DELIVERED", seq: 7, previousStatus: "OUT_FOR_DELIVERY", recalledAt: null });
     expect(row.courierId).not.toBeNull();
     expect(row.estimatedReadyAt).toBeInstanceOf(Date);
   });
@@ -51,9 +51,9 @@ describe("POST /api/orders/{id}/transitions", () => {
     for (const to of ["ACCEPTED", "PREPARING", "READY"]) expect((await move(id, to, kitchen)).status).toBe(200);
     expect((await move(id, "OUT_FOR_DELIVERY", courier)).status).toBe(409);
     expect((await move(id, "COLLECTED", courier)).status).toBe(403);
-    const collected = await move(id, "COLLECTED", kitchen, 4);
+    const collected = await move(id, "COLLECTED", kitchen, { expectedSeq: 4 });
     expect(collected.status).toBe(200);
-    expect(collected.body.timeline.map((e: { toStatus: string }) => e.toStatus)).toEqual(["PLACED", "ACCEPTED", "PREPARING", "READY", "COLLECTED"]);
+    expect(collected.body.timeline.map((e: { payload: { to: string } }) => e.payload.to)).toEqual(["PLACED", "ACCEPTED", "PREPARING", "READY", "COLLECTED"]);
   });
 
   it("refuses illegal moves, stale seqs, wrong roles and other restaurants", async () => {
@@ -70,7 +70,7 @@ describe("POST /api/orders/{id}/transitions", () => {
     expect((await move(id, "OUT_FOR_DELIVERY", kitchen)).status).toBe(403);
     expect((await move(id, "ACCEPTED", otherKitchen)).status).toBe(403);
     expect((await move(randomUUID(), "ACCEPTED", kitchen)).status).toBe(404);
-    expect((await move(id, "ACCEPTED", kitchen, 7)).body.error).toMatchObject({ code: "STALE", fields: { expectedSeq: "is 1 now" } });
+    expect((await move(id, "ACCEPTED", kitchen, { expectedSeq: 7 })).body.error).toMatchObject({ code: "STALE", fields: { expectedSeq: "is 1 now" } });
     const unknownStatus = await move(id, "TELEPORTED", kitchen);
     expect(unknownStatus.status).toBe(400);
     expect(unknownStatus.body.error.fields).toHaveProperty("to");
@@ -103,34 +103,37 @@ describe("POST /api/orders/{id}/transitions", () => {
   it("lets exactly one of two concurrent moves win, keeping seq gapless", async () => {
     for (let round = 0; round < 5; round++) {
       const id = (await place(f)).body.order.ticket.id;
-      const results = await Promise.all([move(id, "ACCEPTED", kitchen), move(id, "REJECTED", kitchen)]);
+      const results = await Promise.all([move(id, "ACCEPTED", kitchen), move(id, "REJECTED", kitchen, BUSY)]);
       expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
       const events = await f.prisma.orderEvent.findMany({ where: { orderId: id }, orderBy: { seq: "asc" } });
       expect(events.map((e) => e.seq)).toEqual([1, 2]);
       const winner = results.find((r) => r.status === 200)!.body.ticket.status;
-      expect(events[1]!.toStatus).toBe(winner);
+      expect(events[1]!.payload).toMatchObject({ to: winner });
     }
   });
 });
 
 describe("ticket lists", () => {
-  it("shows a kitchen its active tickets, and couriers their restaurant's deliveries ready or on the way", async () => {
+  it("shows a kitchen its active tickets and those it can still recall, and couriers their restaurant's deliveries ready or on the way", async () => {
     const active = (await place(f)).body.order.ticket.id;
     const ready = (await place(f)).body.order.ticket.id;
     for (const to of ["ACCEPTED", "PREPARING", "READY"]) await move(ready, to, kitchen);
+    const justRejected = (await place(f)).body.order.ticket.id;
+    await move(justRejected, "REJECTED", kitchen, BUSY);
     const done = (await place(f)).body.order.ticket.id;
-    await move(done, "REJECTED", kitchen);
+    await move(done, "REJECTED", kitchen, BUSY);
+    await f.prisma.order.update({ where: { id: done }, data: { statusChangedAt: new Date(Date.now() - 31 * 60_000) } });
     const elsewhere = (await place(f, orderBody(f, {}, 1))).body.order.ticket.id;
 
     const kitchenId = f.restaurants[0]!.kitchenId;
     const list = await call(kitchenOrders, { token: kitchen, params: { id: kitchenId } });
     expect(list.status).toBe(200);
     const ids = list.body.tickets.map((t: { id: string }) => t.id);
-    expect(ids).toEqual(expect.arrayContaining([active, ready]));
+    expect(ids).toEqual(expect.arrayContaining([active, ready, justRejected]));
     expect(ids).not.toContain(done);
     expect(ids).not.toContain(elsewhere);
-    expect(list.body.tickets.every((t: { status: string }) => !["DELIVERED", "COLLECTED", "CANCELLED", "REJECTED"].includes(t.status))).toBe(true);
     expect(Date.parse(list.body.serverTime)).toBeGreaterThan(0);
+    expect(list.body.recallWindowMinutes).toBe(30);
     expect((await call(kitchenOrders, { token: otherKitchen, params: { id: kitchenId } })).status).toBe(403);
     expect((await call(kitchenOrders, { token: courier, params: { id: kitchenId } })).status).toBe(403);
 

@@ -6,6 +6,7 @@ import type { LiveFeed } from "@orderly/shared/client";
 import { StrictMode, act } from "react";
 import { createRoot } from "react-dom/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { statusUpdate, ticket } from "../../shared/test/fixtures.ts";
 import { useLiveFeed } from "@/client/use-live-feed.ts";
 import { startRealtimeServer, type RealtimeServer } from "../../realtime-server/src/app.ts";
 import { realtimeEnvSchema } from "../../realtime-server/src/config.ts";
@@ -54,15 +55,7 @@ describe("useLiveFeed under React StrictMode", () => {
     await until(async () => live?.status === "live" && (await server.io.fetchSockets()).length === 1);
     expect((await server.io.fetchSockets()).length).toBe(1);
 
-    const at = new Date().toISOString();
-    const update = {
-      event: { id: randomUUID(), orderId, seq: 1, fromStatus: null, toStatus: "PLACED", actorRole: "CUSTOMER", at },
-      ticket: {
-        id: orderId, code: "STRCT", restaurantId: randomUUID(), kitchenId: randomUUID(), fulfilment: "PICKUP", status: "PLACED", seq: 1,
-        customerName: "Anu", customerPhone: "9847012345", deliveryAddress: null, totalPaise: 100, prepMinutes: 5, courierId: null,
-        createdAt: at, estimatedReadyAt: null, items: [{ menuItemId: randomUUID(), name: "Appam", quantity: 1, unitPricePaise: 100, notes: null }],
-      },
-    };
+    const update = statusUpdate(ticket({ id: orderId }), null, "PLACED");
     const body = JSON.stringify({ events: [update] });
     // node:http, not fetch: happy-dom's fetch applies a browser's same-origin policy.
     await new Promise((resolve, reject) =>

@@ -4,7 +4,7 @@ import type { ClientToServerEvents, OrderUpdate, ServerToClientEvents } from "..
 import { OrderFeed, type ApplyResult, type FeedSnapshot } from "./order-feed.ts";
 
 export type ConnectionStatus = "connecting" | "live" | "reconnecting" | "offline";
-export type UpdateEvent = "new_order" | "status_update" | "pickup_ready";
+export type UpdateEvent = "new_order" | "status_update" | "order_update" | "pickup_ready";
 
 export interface LiveFeedOptions {
   realtimeUrl: string;
@@ -23,7 +23,7 @@ export interface LiveFeedOptions {
   socketOptions?: Partial<ManagerOptions & SocketOptions>;
 }
 
-const UPDATE_EVENTS: UpdateEvent[] = ["new_order", "status_update", "pickup_ready"];
+const UPDATE_EVENTS: UpdateEvent[] = ["new_order", "status_update", "order_update", "pickup_ready"];
 const RETRY_MS = 1000;
 const MAX_RETRY_MS = 15_000;
 

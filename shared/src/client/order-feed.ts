@@ -1,4 +1,5 @@
-import type { OrderEvent, Ticket } from "../order.schema.ts";
+import type { OrderEvent } from "../order-event.schema.ts";
+import type { Ticket } from "../order.schema.ts";
 import type { OrderUpdate } from "../realtime-events.ts";
 
 export type ApplyResult = "applied" | "duplicate" | "gap";

@@ -12,6 +12,7 @@ export function canSeeOrder(claims: TokenClaims, order: OrderScope): boolean {
     case "customer":
       return claims.orderIds.includes(order.id);
     case "kitchen":
+    case "station":
       return claims.kitchenId === order.kitchenId;
     case "delivery":
     case "admin":

@@ -1,4 +1,4 @@
-import { AppError, actorRoleFor, type StaffClaims } from "@orderly/shared";
+import { AppError, staffRoleFor, type StaffClaims } from "@orderly/shared";
 import { db } from "../db.ts";
 import { webEnv } from "../env.ts";
 
@@ -16,23 +16,37 @@ export async function currentStaff(claims: StaffClaims) {
   if (nowSeconds() - claims.authAt > webEnv().STAFF_SESSION_MAX_DAYS * 86_400) throw ended("This login has expired");
   const staff = await db().staff.findUnique({
     where: { id: claims.sub },
-    include: { restaurant: { select: { kitchens: { select: { id: true }, orderBy: { name: "asc" } } } } },
+    include: STAFF_INCLUDE,
   });
   if (!staff || !staff.active) throw ended("This account is no longer active");
   if (staff.tokenVersion !== claims.ver) throw ended("This account was logged out");
-  if (actorRoleFor(claims.role) !== staff.role || staff.restaurantId !== claims.restaurantId) throw ended("This account was changed");
+  const kitchenMoved = (claims.role === "kitchen" || claims.role === "station") && claims.kitchenId !== staff.kitchenId;
+  if (staffRoleFor(claims.role) !== staff.role || staff.restaurantId !== claims.restaurantId || kitchenMoved) throw ended("This account was changed");
+  if (claims.role === "station" && !staff.kitchen?.stations.some((s) => s.id === claims.stationId)) throw ended("This station was changed");
   return staff;
 }
 
+/** What a staff account's claims are built from: its restaurant's kitchens, its kitchen's stations. */
+export const STAFF_INCLUDE = {
+  restaurant: { select: { kitchens: { select: { id: true }, orderBy: { name: "asc" } } } },
+  kitchen: { select: { stations: { select: { id: true } } } },
+} as const;
+
 export type StaffAccount = Awaited<ReturnType<typeof currentStaff>>;
 
-/** The claims a token for this account carries, for a login made at `authAt`. */
-export function staffClaims(staff: StaffAccount, authAt: number): StaffClaims {
+/**
+ * The claims a token for this account carries, for a login made at `authAt`: a kitchen account on
+ * a station's screen when `stationId` names one of its kitchen's stations.
+ */
+export function staffClaims(staff: StaffAccount, authAt: number, stationId?: string): StaffClaims {
   const base = { sub: staff.id, restaurantId: staff.restaurantId, ver: staff.tokenVersion, authAt };
+  if (stationId !== undefined && (staff.role !== "KITCHEN" || !staff.kitchen?.stations.some((s) => s.id === stationId))) {
+    throw new AppError("FORBIDDEN", "A station's screen needs a login of that station's kitchen", { fields: { stationId: "is not a station of this login's kitchen" } });
+  }
   switch (staff.role) {
     case "KITCHEN":
       if (!staff.kitchenId) throw new AppError("FORBIDDEN", "This kitchen login has no kitchen assigned");
-      return { role: "kitchen", ...base, kitchenId: staff.kitchenId };
+      return stationId ? { role: "station", ...base, kitchenId: staff.kitchenId, stationId } : { role: "kitchen", ...base, kitchenId: staff.kitchenId };
     case "DELIVERY":
       return { role: "delivery", ...base };
     case "ADMIN":

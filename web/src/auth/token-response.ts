@@ -8,7 +8,8 @@ export function tokenResponse(claims: TokenClaims): TokenResponse {
     token,
     role: claims.role,
     ...(claims.role !== "customer" && { restaurantId: claims.restaurantId }),
-    ...(claims.role === "kitchen" && { kitchenId: claims.kitchenId }),
+    ...((claims.role === "kitchen" || claims.role === "station") && { kitchenId: claims.kitchenId }),
+    ...(claims.role === "station" && { stationId: claims.stationId }),
     expiresAt: expiresAt.toISOString(),
   };
 }

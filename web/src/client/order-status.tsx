@@ -47,17 +47,17 @@ export function OrderStatusPage({ orderId, realtimeUrl }: { orderId: string; rea
   useDocumentTitle(ticket ? `Order ${ticket.code} — ${STEP_LABELS[ticket.status]}` : null);
 
   if (token === null) return <p className="notice">This device has no access to this order. Open the link you were given when you ordered.</p>;
-  const timeline = live?.feed.timeline(orderId) ?? [];
+  const moves = (live?.feed.timeline(orderId) ?? []).flatMap((e) => (e.type === "STATUS_CHANGED" ? [{ ...e.payload, at: e.at }] : []));
   if (problem) return <p className="notice">{problem}</p>;
   if (!ticket) return <p className="muted">Loading your order…</p>;
 
   const path: OrderStatus[] =
     ticket.status === "CANCELLED" || ticket.status === "REJECTED"
-      ? [...timeline.map((e) => e.toStatus)]
+      ? moves.map((m) => m.to)
       : ticket.fulfilment === "DELIVERY"
         ? ["PLACED", "ACCEPTED", "PREPARING", "READY", "OUT_FOR_DELIVERY", "DELIVERED"]
         : ["PLACED", "ACCEPTED", "PREPARING", "READY", "COLLECTED"];
-  const reachedAt = new Map(timeline.map((e) => [e.toStatus, e.at]));
+  const reachedAt = new Map(moves.map((m) => [m.to, m.at]));
 
   async function copyLink() {
     await navigator.clipboard?.writeText(`${location.origin}/orders/${orderId}#token=${token}`).catch(() => undefined);

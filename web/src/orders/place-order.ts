@@ -76,9 +76,11 @@ export async function placeOrder(request: PlaceOrderRequest, idempotencyKey: str
         unitPricePaise: item!.pricePaise,
         quantity: line.quantity,
         notes: line.notes || null,
+        allergens: line.allergens ?? [],
+        stationId: item!.stationId,
       })),
     },
-    events: { create: { seq: 1, fromStatus: null, toStatus: "PLACED" as const, actorRole: "CUSTOMER" as const } },
+    events: { create: { seq: 1, type: "STATUS_CHANGED" as const, payload: { from: null, to: "PLACED" }, actorRole: "CUSTOMER" as const } },
   };
 
   for (let attempt = 0; ; attempt++) {

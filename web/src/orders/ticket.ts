@@ -1,9 +1,12 @@
-import type { OrderEvent, OrderSnapshot, Ticket } from "@orderly/shared";
+import { orderEventSchema, type OrderEvent, type OrderSnapshot, type Ticket } from "@orderly/shared";
 import type { Prisma } from "@orderly/prisma";
 
 /** What every ticket read includes. */
 export const TICKET_INCLUDE = {
-  items: { include: { menuItem: { select: { prepMinutes: true } } }, orderBy: { id: "asc" } },
+  items: {
+    include: { menuItem: { select: { prepMinutes: true } }, station: { select: { name: true } } },
+    orderBy: { id: "asc" },
+  },
 } satisfies Prisma.OrderInclude;
 
 /** A ticket and its timeline: what a snapshot reads. */
@@ -17,6 +20,8 @@ type EventRow = Prisma.OrderEventGetPayload<object>;
 export function prepMinutesOf(order: OrderWithItems): number {
   return Math.max(0, ...order.items.map((i) => i.menuItem.prepMinutes));
 }
+
+const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 export function toTicket(order: OrderWithItems): Ticket {
   return {
@@ -34,27 +39,38 @@ export function toTicket(order: OrderWithItems): Ticket {
     prepMinutes: prepMinutesOf(order),
     courierId: order.courierId,
     createdAt: order.createdAt.toISOString(),
-    estimatedReadyAt: order.estimatedReadyAt?.toISOString() ?? null,
+    estimatedReadyAt: iso(order.estimatedReadyAt),
+    rush: order.rush,
+    recalledAt: iso(order.recalledAt),
+    statusChangedAt: order.statusChangedAt.toISOString(),
+    previousStatus: order.previousStatus,
+    closeReason: order.closeReason ? { code: order.closeReason, ...(order.closeNote && { note: order.closeNote }) } : null,
     items: order.items.map((i) => ({
+      id: i.id,
       menuItemId: i.menuItemId,
       name: i.name,
       quantity: i.quantity,
       unitPricePaise: i.unitPricePaise,
       notes: i.notes,
+      allergens: i.allergens,
+      stationId: i.stationId,
+      stationName: i.station.name,
+      doneAt: iso(i.doneAt),
     })),
   };
 }
 
+/** A stored event as clients get it; its payload is checked against the shared union. */
 export function toOrderEvent(row: EventRow): OrderEvent {
-  return {
+  return orderEventSchema.parse({
     id: row.id,
     orderId: row.orderId,
     seq: row.seq,
-    fromStatus: row.fromStatus,
-    toStatus: row.toStatus,
+    type: row.type,
     actorRole: row.actorRole,
     at: row.createdAt.toISOString(),
-  };
+    payload: row.payload,
+  });
 }
 
 export function toSnapshot(order: OrderWithTimeline): OrderSnapshot {

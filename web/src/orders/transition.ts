@@ -1,18 +1,28 @@
-import { AppError, actorRoleFor, forbidden, judgeMove, notFound, type OrderSnapshot, type TokenClaims, type TransitionRequest } from "@orderly/shared";
-import { db } from "../db.ts";
-import { canSeeOrder } from "../auth/access.ts";
-import { TICKET_INCLUDE, loadSnapshot, prepMinutesOf } from "./ticket.ts";
+import { AppError, forbidden, judgeMove, type CloseReasonDetail, type OrderChange, type OrderSnapshot, type TokenClaims, type TransitionRequest } from "@orderly/shared";
+import { webEnv } from "../env.ts";
+import { actorOf, changeOrder, statusMoveData } from "./order-change.ts";
+import { prepMinutesOf } from "./ticket.ts";
+
+/** Staff say why they cancel or reject; a customer cancelling says so by doing it. */
+function closeReason(claims: TokenClaims, request: TransitionRequest): CloseReasonDetail | undefined {
+  if (request.to !== "CANCELLED" && request.to !== "REJECTED") return undefined;
+  if (claims.role === "customer") return { code: "CUSTOMER_ASKED" };
+  if (!request.reason) {
+    throw new AppError("VALIDATION_FAILED", "reason: is required to cancel or reject", { fields: { reason: "is required to cancel or reject" } });
+  }
+  return request.reason;
+}
 
 /**
- * Moves an order one step, as the state machine allows for the caller's role. The update is a
- * compare-and-set on (status, seq), so of two concurrent moves exactly one wins and seq stays gapless.
+ * Moves an order forward or back, as the state machine allows for the caller's role: a move back
+ * (recall) only within RECALL_WINDOW_MINUTES of the move it undoes. 403 for a move the role may
+ * never make, 409 for one the order's state (or the window) forbids.
  */
-export async function transitionOrder(claims: TokenClaims, orderId: string, request: TransitionRequest): Promise<OrderSnapshot> {
-  return db().$transaction(async (tx) => {
-    const order = await tx.order.findUnique({ where: { id: orderId }, include: TICKET_INCLUDE });
-    if (!order) throw notFound("Order");
-    if (!canSeeOrder(claims, order)) throw forbidden("This order belongs to another kitchen or restaurant");
-    const verdict = judgeMove(claims.role, order.status, request.to, order.fulfilment);
+export function transitionOrder(claims: TokenClaims, orderId: string, request: TransitionRequest): Promise<OrderSnapshot> {
+  const reason = closeReason(claims, request);
+  const windowMinutes = webEnv().RECALL_WINDOW_MINUTES;
+  return changeOrder(claims, orderId, (order, now) => {
+    const verdict = judgeMove(claims.role, order, request.to, { now, windowMinutes });
     if (verdict === "forbidden") throw forbidden(`A ${claims.role} may never move an order to ${request.to}`);
     if (request.expectedSeq !== undefined && request.expectedSeq !== order.seq) {
       throw new AppError("STALE", `The order has changed (seq ${order.seq}, expected ${request.expectedSeq}); reload it`, {
@@ -24,27 +34,26 @@ export async function transitionOrder(claims: TokenClaims, orderId: string, requ
         fields: { to: `not allowed from ${order.status}` },
       });
     }
-    const actorId = claims.role === "customer" ? null : claims.sub;
-    if (request.to === "DELIVERED" && claims.role === "delivery" && order.courierId !== actorId) {
+    if (verdict === "too_late") {
+      const ago = Math.floor((now.getTime() - order.statusChangedAt.getTime()) / 60_000);
+      throw new AppError("ILLEGAL_TRANSITION", `A move can be undone within ${windowMinutes} minutes; this one was ${ago} minutes ago`, {
+        fields: { to: `the recall window of ${windowMinutes} minutes has passed` },
+      });
+    }
+    const actor = actorOf(claims);
+    if (request.to === "DELIVERED" && claims.role === "delivery" && order.courierId !== actor.id) {
       throw forbidden("Only the courier who took this order can deliver it");
     }
-
-    const seq = order.seq + 1;
-    const moved = await tx.order.updateMany({
-      where: { id: order.id, seq: order.seq, status: order.status },
+    const changes: OrderChange[] = [{ type: "STATUS_CHANGED", payload: { from: order.status, to: request.to, ...(reason && { reason }) } }];
+    const takenBy = request.to === "OUT_FOR_DELIVERY" ? actor.id : null;
+    if (takenBy) changes.push({ type: "COURIER_ASSIGNED", payload: { courierId: takenBy } });
+    return {
       data: {
-        status: request.to,
-        seq,
-        ...(request.to === "OUT_FOR_DELIVERY" && { courierId: actorId }),
-        ...(request.to === "ACCEPTED" && { estimatedReadyAt: new Date(Date.now() + prepMinutesOf(order) * 60_000) }),
+        ...statusMoveData(order.status, request.to, now, reason),
+        ...(takenBy && { courierId: takenBy }),
+        ...(order.status === "PLACED" && request.to === "ACCEPTED" && { estimatedReadyAt: new Date(now.getTime() + prepMinutesOf(order) * 60_000) }),
       },
-    });
-    if (moved.count === 0) {
-      throw new AppError("CONFLICT", `The order was changed by someone else; it is no longer ${order.status}`);
-    }
-    await tx.orderEvent.create({
-      data: { orderId: order.id, seq, fromStatus: order.status, toStatus: request.to, actorRole: actorRoleFor(claims.role), actorId },
-    });
-    return (await loadSnapshot(tx, order.id))!;
+      changes: changes.map((change) => ({ change, actor })),
+    };
   });
 }

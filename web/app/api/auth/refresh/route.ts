@@ -13,5 +13,5 @@ export const POST = defineRoute({ auth: "public" }, async ({ request }) => {
   const claims = verifyBearer(request, { ignoreExpiration: true });
   if (claims.role === "customer") return Response.json(tokenResponse(verifyBearer(request)));
   const staff = await currentStaff(claims);
-  return Response.json(tokenResponse(staffClaims(staff, claims.authAt)));
+  return Response.json(tokenResponse(staffClaims(staff, claims.authAt, claims.role === "station" ? claims.stationId : undefined)));
 });

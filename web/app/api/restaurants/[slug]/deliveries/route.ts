@@ -1,17 +1,12 @@
-import { forbidden, notFound, slugSchema, type TicketList } from "@orderly/shared";
+import { forbidden, notFound, slugSchema } from "@orderly/shared";
 import { z } from "zod";
 import { db } from "@/db.ts";
 import { defineRoute } from "@/http/define-route.ts";
-import { TICKET_INCLUDE, toTicket } from "@/orders/ticket.ts";
+import { ticketList } from "@/orders/ticket-list.ts";
 
 export const GET = defineRoute({ auth: ["delivery", "admin"], params: z.object({ slug: slugSchema }) }, async ({ claims, params }) => {
   const restaurant = await db().restaurant.findUnique({ where: { slug: params.slug }, select: { id: true } });
   if (!restaurant) throw notFound("Restaurant");
   if (claims.restaurantId !== restaurant.id) throw forbidden("Only this restaurant's delivery staff can see its deliveries");
-  const orders = await db().order.findMany({
-    where: { restaurantId: restaurant.id, fulfilment: "DELIVERY", status: { in: ["READY", "OUT_FOR_DELIVERY"] } },
-    include: TICKET_INCLUDE,
-    orderBy: { createdAt: "asc" },
-  });
-  return Response.json({ tickets: orders.map(toTicket), serverTime: new Date().toISOString() } satisfies TicketList);
+  return ticketList({ restaurantId: restaurant.id, fulfilment: "DELIVERY", status: { in: ["READY", "OUT_FOR_DELIVERY"] } });
 });

@@ -1,0 +1,61 @@
+import { cp, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MIGRATIONS_DIR, migrate } from "../src/migrate.ts";
+import { createTestDatabase, type TestDatabase } from "../src/test-database.ts";
+
+const BEFORE_TYPED_EVENTS = ["20261123000000_init", "20261123100000_staff_sessions"];
+
+let db: TestDatabase;
+let scratch: string;
+beforeAll(async () => {
+  db = await createTestDatabase("event_migration", { migrated: false });
+  scratch = await mkdtemp(join(tmpdir(), "orderly-migrations-"));
+});
+afterAll(async () => {
+  await db?.drop();
+  await rm(scratch, { recursive: true, force: true });
+});
+
+async function sql(text: string) {
+  const client = new pg.Client({ connectionString: db.url });
+  await client.connect();
+  try {
+    return (await client.query(text)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+describe("the kitchen-operations migration", () => {
+  it("turns existing status rows into typed events and routes existing items to a station", async () => {
+    for (const name of BEFORE_TYPED_EVENTS) await cp(join(MIGRATIONS_DIR, name), join(scratch, name), { recursive: true });
+    expect(await migrate(db.url, scratch)).toEqual(BEFORE_TYPED_EVENTS);
+    await sql(`
+      INSERT INTO "Restaurant" (id, slug, name, address, phone) VALUES ('r1', 'r', 'R', 'A', '1');
+      INSERT INTO "Kitchen" (id, "restaurantId", name) VALUES ('k1', 'r1', 'Main');
+      INSERT INTO "MenuItem" (id, "restaurantId", name, category, "pricePaise", "prepMinutes") VALUES ('m1', 'r1', 'Appam', 'Breads', 4000, 5);
+      INSERT INTO "Order" (id, code, "restaurantId", "kitchenId", fulfilment, "customerName", "customerPhone", status, "totalPaise", seq, "idempotencyKey", "requestHash", "updatedAt")
+        VALUES ('o1', 'AB12C', 'r1', 'k1', 'PICKUP', 'Anu', '9847012345', 'ACCEPTED', 4000, 2, 'key-12345678', 'h', now());
+      INSERT INTO "OrderItem" (id, "orderId", "menuItemId", name, "unitPricePaise", quantity) VALUES ('i1', 'o1', 'm1', 'Appam', 4000, 1);
+      INSERT INTO "OrderEvent" (id, "orderId", seq, "fromStatus", "toStatus", "actorRole", "createdAt", "publishedAt")
+        VALUES ('e1', 'o1', 1, NULL, 'PLACED', 'CUSTOMER', '2026-11-20 10:00:00', now()),
+               ('e2', 'o1', 2, 'PLACED', 'ACCEPTED', 'KITCHEN', '2026-11-20 10:02:00', now());
+    `);
+
+    expect(await migrate(db.url)).toEqual(["20261123200000_kitchen_operations"]);
+    expect(await sql(`SELECT seq, type::text, payload FROM "OrderEvent" ORDER BY seq`)).toEqual([
+      { seq: 1, type: "STATUS_CHANGED", payload: { from: null, to: "PLACED" } },
+      { seq: 2, type: "STATUS_CHANGED", payload: { from: "PLACED", to: "ACCEPTED" } },
+    ]);
+    const [station] = await sql(`SELECT id, name, "kitchenId" FROM "Station"`);
+    expect(station).toMatchObject({ name: "Kitchen", kitchenId: "k1" });
+    expect(await sql(`SELECT "stationId" FROM "MenuItem"`)).toEqual([{ stationId: station.id }]);
+    expect(await sql(`SELECT "stationId", allergens, "doneAt" FROM "OrderItem"`)).toEqual([{ stationId: station.id, allergens: "{}", doneAt: null }]);
+    const [order] = await sql(`SELECT "previousStatus"::text, "statusChangedAt", rush FROM "Order"`);
+    expect(order).toMatchObject({ previousStatus: "PLACED", rush: false });
+    expect(order.statusChangedAt.toISOString()).toBe(new Date("2026-11-20T10:02:00").toISOString());
+  });
+});
