@@ -1,11 +1,13 @@
 import { randomUUID } from "node:crypto";
-import type { Menu, OrderSnapshot, OrderStatus } from "@orderly/shared";
+import type { Menu, OrderSnapshot, OrderStatus, Ticket } from "@orderly/shared";
 import { request, retrying, sleep } from "./http.ts";
 
 export interface Restaurant {
   slug: string;
   kitchenToken: string;
   courierToken: string;
+  /** A station screen's token for each of the kitchen's stations, by station id. */
+  stationTokens: Map<string, string>;
   menu: Menu;
 }
 
@@ -19,13 +21,12 @@ export interface DrivenOrder {
   error?: string;
 }
 
-const DELIVERY_PATH: OrderStatus[] = ["ACCEPTED", "PREPARING", "READY", "OUT_FOR_DELIVERY", "DELIVERED"];
-const PICKUP_PATH: OrderStatus[] = ["ACCEPTED", "PREPARING", "READY", "COLLECTED"];
-
 /**
- * Places orders over HTTP and drives each through its lifecycle the way staff would, retrying
+ * Places orders over HTTP and drives each through its lifecycle the way staff would (the kitchen
+ * accepts, each station bumps its items, the expo bumps READY where there is one, every fourth
+ * order is recalled from READY and bumped again, a courier or the counter finishes it), retrying
  * network errors and 5xx with the same Idempotency-Key (orders) or after checking where the order
- * stands (transitions), as a real client on a flaky link must.
+ * stands (moves and bumps), as a real client on a flaky link must.
  */
 export class Driver {
   readonly orders: DrivenOrder[] = [];
@@ -56,7 +57,7 @@ export class Driver {
       customer: { name: `Chaos ${index}`, phone: "9847012345" },
       fulfilment,
       ...(fulfilment === "DELIVERY" && { deliveryAddress: `${index} Chaos Lane, Kochi` }),
-      items: [{ menuItemId: items[index % items.length]!.id, quantity: 1 + (index % 3) }],
+      items: [...new Set([items[index % items.length]!.id, items[(index * 7 + 3) % items.length]!.id])].map((menuItemId) => ({ menuItemId, quantity: 1 + (index % 3) })),
     };
     const placed = await retrying(
       () => request(`${this.webUrl}/api/orders`, { body, headers: { "Idempotency-Key": order.key } }),
@@ -67,27 +68,48 @@ export class Driver {
       return;
     }
     order.acknowledged = true;
-    order.id = placed.body.order.ticket.id;
-    this.onPlaced(order.id!);
+    const ticket = (placed.body as { order: OrderSnapshot }).order.ticket;
+    order.id = ticket.id;
+    this.onPlaced(ticket.id);
 
-    for (const to of fulfilment === "DELIVERY" ? DELIVERY_PATH : PICKUP_PATH) {
+    const { kitchenToken, courierToken } = restaurant;
+    const steps: (() => Promise<boolean>)[] = [
+      () => this.move(ticket.id, "ACCEPTED", kitchenToken, deadline),
+      ...ticket.items.map((item) => () => this.bump(ticket.id, item.id, restaurant.stationTokens.get(item.stationId)!, deadline)),
+      // Without expo the last bump made it READY; this finds it so.
+      () => this.move(ticket.id, "READY", kitchenToken, deadline),
+      ...(index % 4 === 1 ? [() => this.move(ticket.id, "PREPARING", kitchenToken, deadline), () => this.move(ticket.id, "READY", kitchenToken, deadline)] : []),
+      ...(fulfilment === "DELIVERY"
+        ? [() => this.move(ticket.id, "OUT_FOR_DELIVERY", courierToken, deadline), () => this.move(ticket.id, "DELIVERED", courierToken, deadline)]
+        : [() => this.move(ticket.id, "COLLECTED", kitchenToken, deadline)]),
+    ];
+    for (const [i, step] of steps.entries()) {
       await sleep(100 + Math.random() * 400);
-      const token = to === "OUT_FOR_DELIVERY" || to === "DELIVERED" ? restaurant.courierToken : restaurant.kitchenToken;
-      if (!(await this.move(order.id!, to, token, deadline))) {
-        order.error = `could not move to ${to}`;
+      if (!(await step())) {
+        order.error = `step ${i + 1} of ${steps.length} failed`;
         return;
       }
     }
     order.finalStatus = fulfilment === "DELIVERY" ? "DELIVERED" : "COLLECTED";
   }
 
+  /** True once the item is done, whether this attempt or an earlier lost one bumped it. */
+  private bump(id: string, itemId: string, token: string, deadline: number): Promise<boolean> {
+    const bumped = () => request(`${this.webUrl}/api/orders/${id}/items/${itemId}`, { body: { done: true }, token });
+    return this.until(deadline, token, id, bumped, (ticket) => ticket.items.some((i) => i.id === itemId && i.doneAt !== null));
+  }
+
   /** True once the order is at `to`, whether this attempt or an earlier lost one moved it. */
-  private async move(id: string, to: OrderStatus, token: string, deadline: number): Promise<boolean> {
+  private move(id: string, to: OrderStatus, token: string, deadline: number): Promise<boolean> {
+    return this.until(deadline, token, id, () => request(`${this.webUrl}/api/orders/${id}/transitions`, { body: { to }, token }), (ticket) => ticket.status === to);
+  }
+
+  /** Tries `act` until it answers 200 or the order's snapshot shows `reached`. */
+  private async until(deadline: number, token: string, id: string, act: () => ReturnType<typeof request>, reached: (ticket: Ticket) => boolean): Promise<boolean> {
     while (Date.now() < deadline) {
-      const moved = await retrying(() => request(`${this.webUrl}/api/orders/${id}/transitions`, { body: { to }, token }), deadline);
-      if (moved.status === 200) return true;
+      if ((await retrying(act, deadline)).status === 200) return true;
       const snapshot = await retrying(() => request(`${this.webUrl}/api/orders/${id}`, { token }), deadline);
-      if (snapshot.status === 200 && (snapshot.body as OrderSnapshot).ticket.status === to) return true;
+      if (snapshot.status === 200 && reached((snapshot.body as OrderSnapshot).ticket)) return true;
       await sleep(200);
     }
     return false;

@@ -4,7 +4,7 @@ import { LiveFeed, type FeedSnapshot, type UpdateEvent } from "@orderly/shared/c
 import { signToken } from "@orderly/shared/server";
 import { request } from "./http.ts";
 
-export type Role = "kitchen" | "delivery" | "customer";
+export type Role = "kitchen" | "station" | "delivery" | "customer";
 
 export interface Client {
   role: Role;
@@ -12,6 +12,7 @@ export interface Client {
   /** Orders a customer watches; kitchens and couriers watch their lists. */
   orderId?: string;
   kitchenId?: string;
+  stationId?: string;
   restaurantId?: string;
   refreshes: number;
 }
@@ -80,6 +81,12 @@ export class Population {
   addKitchen(claims: Extract<TokenClaims, { role: "kitchen" }>) {
     return this.add("kitchen", claims, async (token) => ({ tickets: (await this.get<TicketList>(`/api/kitchens/${claims.kitchenId}/orders`, token)).tickets }), {
       kitchenId: claims.kitchenId,
+    });
+  }
+
+  addStation(claims: Extract<TokenClaims, { role: "station" }>) {
+    return this.add("station", claims, async (token) => ({ tickets: (await this.get<TicketList>(`/api/stations/${claims.stationId}/tickets`, token)).tickets }), {
+      stationId: claims.stationId,
     });
   }
 

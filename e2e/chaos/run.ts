@@ -26,6 +26,16 @@ const DURATION = Number(args.duration) * 1000;
 const RATE = Number(args.rate);
 const STAFF_SOCKETS = Number(args.staff);
 
+/** A query the harness makes itself (what no screen shows: the stations to log in to, the final state). */
+async function withDatabase<T>(query: (prisma: ReturnType<typeof createPrismaClient>) => Promise<T>): Promise<T> {
+  const prisma = createPrismaClient(cluster.database.url, { maxConnections: 1 });
+  try {
+    return await query(prisma);
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
 /** The claims web put in a login's token: the harness's sockets mint tokens with the same ones. */
 function claimsOf(token: string) {
   const verified = verifyToken(token, cluster.jwtSecret);
@@ -49,19 +59,27 @@ const faults: { name: string; from: number; to: number }[] = [];
 let exitCode = 1;
 
 try {
-  // Staff logins and menus, over HTTP like the screens.
+  // Staff logins (the expo, every station's screen, a courier) and menus, over HTTP like the screens.
   const restaurants: Restaurant[] = [];
+  const stations = await withDatabase((prisma) => prisma.station.findMany({ include: { restaurant: { select: { slug: true } } } }));
   for (const slug of ["fort-kochi", "edappally"]) {
-    const login = async (name: string) =>
-      (await request(`${cluster.webUrl}/api/auth/staff`, { body: { restaurantSlug: slug, login: name, password: "orderly-demo" } })).body as TokenResponse & { token: string };
+    const login = async (name: string, stationId?: string) =>
+      (await request(`${cluster.webUrl}/api/auth/staff`, { body: { restaurantSlug: slug, login: name, password: "orderly-demo", stationId } })).body as TokenResponse & { token: string };
     const [kitchen, courier] = [await login("kitchen"), await login("delivery")];
+    const stationTokens = new Map<string, string>();
+    for (const station of stations.filter((s) => s.restaurant.slug === slug)) stationTokens.set(station.id, (await login("kitchen", station.id)).token);
     const menu = (await request(`${cluster.webUrl}/api/restaurants/${slug}/menu`)).body as Menu;
-    restaurants.push({ slug, kitchenToken: kitchen.token, courierToken: courier.token, menu });
+    restaurants.push({ slug, kitchenToken: kitchen.token, courierToken: courier.token, stationTokens, menu });
     const [kitchenClaims, courierClaims] = [claimsOf(kitchen.token), claimsOf(courier.token)];
     if (kitchenClaims.role !== "kitchen" || courierClaims.role !== "delivery") throw new Error(`unexpected staff roles for ${slug}`);
     for (let i = 0; i < STAFF_SOCKETS / 4; i++) {
       population.addKitchen(kitchenClaims);
       population.addCourier(courierClaims, slug);
+    }
+    for (const token of stationTokens.values()) {
+      const claims = claimsOf(token);
+      if (claims.role !== "station") throw new Error(`unexpected station role for ${slug}`);
+      population.addStation(claims);
     }
   }
   log(`cluster up; ${population.clients.length} staff sockets over ${cluster.realtimeUrls.length} realtime instances`);
@@ -108,7 +126,7 @@ try {
   try {
     const converge = async () => {
       const [rows, unpublished] = await Promise.all([
-        prisma.order.findMany({ include: { events: { orderBy: { seq: "asc" } } } }),
+        prisma.order.findMany({ include: { events: { orderBy: { seq: "asc" } }, items: true } }),
         prisma.orderEvent.count({ where: { publishedAt: null } }),
       ]);
       const byId = new Map(rows.map((o) => [o.id, o]));
@@ -124,12 +142,22 @@ try {
             mismatch("customer", `customer of ${row.code}: shows ${ticket?.status} [${seqs}] but is ${row.status} [${row.events.map((e) => e.seq)}]`);
           }
         } else {
-          const mine = rows.filter((o) => (client.role === "kitchen" ? o.kitchenId === client.kitchenId : o.restaurantId === client.restaurantId));
+          const mine = rows.filter((o) =>
+            client.role === "kitchen"
+              ? o.kitchenId === client.kitchenId
+              : client.role === "station"
+                ? o.items.some((i) => i.stationId === client.stationId)
+                : o.restaurantId === client.restaurantId,
+          );
           for (const row of mine) {
             const ticket = feed.ticket(row.id);
             if (ticket && ticket.status !== row.status) mismatch(client.role, `${client.role} shows ${row.code} ${ticket.status} but it is ${row.status}`);
             if (!ticket && client.role === "kitchen" && !FINAL_STATUSES.includes(row.status)) mismatch("kitchen", `kitchen misses active ${row.code}`);
+            if (!ticket && client.role === "station" && ["ACCEPTED", "PREPARING"].includes(row.status)) mismatch("station", `station misses ${row.code}`);
             if (!ticket && client.role === "delivery" && row.fulfilment === "DELIVERY" && ["READY", "OUT_FOR_DELIVERY"].includes(row.status)) mismatch("delivery", `courier misses ${row.code}`);
+            const doneAsShown = ticket?.items.map((i) => `${i.id}:${i.doneAt !== null}`).sort().join();
+            const doneInDatabase = row.items.map((i) => `${i.id}:${i.doneAt !== null}`).sort().join();
+            if (ticket && ticket.status === row.status && doneAsShown !== doneInDatabase) mismatch(client.role, `${client.role} shows other items done on ${row.code}`);
           }
         }
       }
@@ -152,9 +180,13 @@ try {
     const unfinished = driver.orders.filter((o) => !o.finalStatus);
     checks.check(unfinished.length === 0, `orders driven to the end: ${driver.orders.length - unfinished.length} of ${driver.orders.length}${unfinished.length ? ` (${unfinished.slice(0, 3).map((o) => o.error).join("; ")})` : ""}`);
     checks.check(state.rows.every((o) => o.events.every((e, i) => e.seq === i + 1) && o.events.at(-1)!.seq === o.seq), "every order's events are seq 1..n, no gap, matching the order");
+    const eventsOf = (type: string, detail?: (payload: Record<string, unknown>) => boolean) =>
+      state.rows.reduce((n, o) => n + o.events.filter((e) => e.type === type && (!detail || detail(e.payload as Record<string, unknown>))).length, 0);
+    const recalls = eventsOf("STATUS_CHANGED", (p) => p.from === "READY" && p.to === "PREPARING");
+    checks.check(recalls > 0 && eventsOf("ITEM_DONE") > 0, `kitchen operations driven: ${eventsOf("ITEM_DONE")} items bumped by stations, ${recalls} tickets recalled from READY`);
     const events = state.rows.reduce((n, o) => n + o.events.length, 0);
     checks.check(state.unpublished === 0, `events published: ${events - state.unpublished} of ${events} have publishedAt`);
-    for (const role of ["customer", "kitchen", "delivery"] as const) {
+    for (const role of ["customer", "kitchen", "station", "delivery"] as const) {
       const clients = population.clients.filter((c) => c.role === role);
       const wrong = state.wrong.filter((w) => w.role === role).map((w) => w.what);
       const counts = clients.reduce((sum, c) => ({ applied: sum.applied + c.live.feed.counts.applied, duplicate: sum.duplicate + c.live.feed.counts.duplicate, gap: sum.gap + c.live.feed.counts.gap }), { applied: 0, duplicate: 0, gap: 0 });

@@ -15,7 +15,8 @@ const mapsLink = (address: string) => `https://www.google.com/maps/search/?api=1
 
 export function DeliveryScreen({ realtimeUrl, restaurants }: { realtimeUrl: string; restaurants: Pick<Restaurant, "slug" | "name">[] }) {
   const { session, ready, notice, login, logout, refresh, currentToken } = useStaffSession("delivery");
-  const [alert, setAlert] = useState<string | null>(null);
+  // The order the pickup alert is about: it shows while that order is still waiting (a recall withdraws it).
+  const [alertFor, setAlertFor] = useState<string | null>(null);
   const [sound, setSound] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -33,7 +34,7 @@ export function DeliveryScreen({ realtimeUrl, restaurants }: { realtimeUrl: stri
       if (event !== "pickup_ready" || result !== "applied") return;
       navigator.vibrate?.([250, 120, 250]);
       chime(3);
-      setAlert(`New pickup: ${update.ticket.code}`);
+      setAlertFor(update.ticket.id);
     },
   });
 
@@ -45,11 +46,14 @@ export function DeliveryScreen({ realtimeUrl, restaurants }: { realtimeUrl: stri
 
   const tickets = live?.feed.list ?? [];
   const mine = tickets.filter((t) => t.status === "OUT_FOR_DELIVERY" && t.courierId === session.staffId);
-  const waiting = tickets.filter((t) => t.status === "READY" && t.fulfilment === "DELIVERY").sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const waiting = tickets
+    .filter((t) => t.status === "READY" && t.fulfilment === "DELIVERY")
+    .sort((a, b) => Number(b.rush) - Number(a.rush) || a.createdAt.localeCompare(b.createdAt));
+  const alerted = waiting.find((t) => t.id === alertFor);
 
   async function act(ticket: Ticket, to: OrderStatus) {
     if (!live) return;
-    setAlert(null);
+    setAlertFor(null);
     setProblem(await moveOrder(live, currentToken(), ticket.id, to, ticket.seq));
   }
 
@@ -64,9 +68,9 @@ export function DeliveryScreen({ realtimeUrl, restaurants }: { realtimeUrl: stri
           Enable alert sound
         </button>
       )}
-      {alert && (
-        <button className="alert" role="alert" onClick={() => setAlert(null)} data-testid="pickup-alert">
-          {alert}
+      {alerted && (
+        <button className="alert" role="alert" onClick={() => setAlertFor(null)} data-testid="pickup-alert">
+          New pickup: {alerted.code}
         </button>
       )}
       {problem && <p className="field-error">{problem}</p>}
@@ -93,6 +97,7 @@ function DeliveryCard(props: { ticket: Ticket; action: OrderStatus; label: strin
     <article className="delivery" data-testid="delivery" data-code={ticket.code} aria-label={`Order ${ticket.code}`}>
       <header className="delivery-head">
         <span className="ticket-code">{ticket.code}</span>
+        {ticket.rush && <span className="badge badge-rush">Rush</span>}
         <span>{formatInr(ticket.totalPaise)}</span>
       </header>
       <p className="delivery-customer">

@@ -1,14 +1,16 @@
 "use client";
-import { AppError, fieldErrors, formatInr, placeOrderRequestSchema, type Fulfilment, type Menu, type PlaceOrderResponse } from "@orderly/shared";
+import { ALLERGENS, AppError, fieldErrors, formatInr, placeOrderRequestSchema, type Allergen, type Fulfilment, type Menu, type PlaceOrderResponse } from "@orderly/shared";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { api } from "./api.ts";
+import { ALLERGEN_LABELS } from "./labels.ts";
 import { rememberOrderToken } from "./order-token.ts";
 
 interface Line {
   menuItemId: string;
   quantity: number;
   notes: string;
+  allergens: Allergen[];
 }
 
 export function OrderForm({ menu }: { menu: Menu }) {
@@ -41,12 +43,20 @@ export function OrderForm({ menu }: { menu: Menu }) {
       setLines((ls) =>
         ls.some((l) => l.menuItemId === menuItemId)
           ? ls.map((l) => (l.menuItemId === menuItemId ? { ...l, quantity: l.quantity + 1 } : l))
-          : [...ls, { menuItemId, quantity: 1, notes: "" }],
+          : [...ls, { menuItemId, quantity: 1, notes: "", allergens: [] }],
       ),
     );
   const setQuantity = (index: number, quantity: number) =>
     edit(() => setLines((ls) => (quantity <= 0 ? ls.filter((_, i) => i !== index) : ls.map((l, i) => (i === index ? { ...l, quantity } : l)))));
   const setNotes = (index: number, notes: string) => edit(() => setLines((ls) => ls.map((l, i) => (i === index ? { ...l, notes } : l))));
+  const toggleAllergen = (index: number, allergen: Allergen) =>
+    edit(() =>
+      setLines((ls) =>
+        ls.map((l, i) =>
+          i !== index ? l : { ...l, allergens: l.allergens.includes(allergen) ? l.allergens.filter((a) => a !== allergen) : [...l.allergens, allergen] },
+        ),
+      ),
+    );
 
   const total = lines.reduce((sum, l) => sum + (items.get(l.menuItemId)?.pricePaise ?? 0) * l.quantity, 0);
 
@@ -57,7 +67,12 @@ export function OrderForm({ menu }: { menu: Menu }) {
       customer: { name, phone },
       fulfilment,
       ...(fulfilment === "DELIVERY" && address.trim() && { deliveryAddress: address }),
-      items: lines.map((l) => ({ menuItemId: l.menuItemId, quantity: l.quantity, ...(l.notes.trim() && { notes: l.notes.trim() }) })),
+      items: lines.map((l) => ({
+        menuItemId: l.menuItemId,
+        quantity: l.quantity,
+        ...(l.notes.trim() && { notes: l.notes.trim() }),
+        ...(l.allergens.length > 0 && { allergens: l.allergens }),
+      })),
     };
     const checked = placeOrderRequestSchema.safeParse(request);
     if (!checked.success) {
@@ -138,13 +153,27 @@ export function OrderForm({ menu }: { menu: Menu }) {
                   </button>
                   <input
                     aria-label={`Notes for ${item.name}`}
-                    placeholder="Notes (e.g. no nuts)"
+                    placeholder="Notes (e.g. less spicy)"
                     value={line.notes}
                     onChange={(e) => setNotes(i, e.target.value)}
                   />
                 </div>
+                <details className="allergies" open={line.allergens.length > 0}>
+                  <summary>
+                    Allergies{line.allergens.length > 0 && `: ${line.allergens.map((a) => ALLERGEN_LABELS[a]).join(", ")}`}
+                  </summary>
+                  <fieldset aria-label={`Allergies for ${item.name}`}>
+                    {ALLERGENS.map((allergen) => (
+                      <label key={allergen} className="chip">
+                        <input type="checkbox" checked={line.allergens.includes(allergen)} onChange={() => toggleAllergen(i, allergen)} />
+                        {ALLERGEN_LABELS[allergen]}
+                      </label>
+                    ))}
+                  </fieldset>
+                </details>
                 {error(`items.${i}.quantity`)}
                 {error(`items.${i}.notes`)}
+                {error(`items.${i}.allergens`)}
                 {error(`items.${i}.menuItemId`)}
               </li>
             );
