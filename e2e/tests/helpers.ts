@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type APIResponse, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
 import { createPrismaClient } from "@orderly/prisma";
 import { E2E_CONTROL_PORT } from "../ports.ts";
 
@@ -60,4 +60,85 @@ export async function advance(request: APIRequestContext, orderId: string, to: s
 
 export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: `screenshots/${name}.png`, fullPage: false });
+}
+
+export const EXPO = "Expo (whole kitchen)";
+
+/** Sends a request again after the Retry-After a rate limit answers with (logins and orders are limited per address). */
+async function outwaitingRateLimits(send: () => Promise<APIResponse>): Promise<APIResponse> {
+  for (;;) {
+    const response = await send();
+    if (response.status() !== 429) return response;
+    await new Promise((r) => setTimeout(r, Number(response.headers()["retry-after"] ?? 1) * 1000));
+  }
+}
+
+/**
+ * Logs in on /kitchen as `kitchen`, on the expo or (by its name) one station's screen, waiting
+ * out the login rate limit. Further screens on the same login: `sameLogin`.
+ */
+export async function kitchenPage(browser: Browser, slug: string, screen = EXPO, options: BrowserContextOptions = WALL): Promise<Page> {
+  const page = await (await browser.newContext(options)).newPage();
+  await page.goto("/kitchen");
+  const limited = page.locator(".field-error", { hasText: /try again in \d+ s/ });
+  for (;;) {
+    await page.getByLabel("Restaurant").selectOption(slug);
+    await page.getByLabel("Screen").selectOption({ label: screen });
+    await page.getByLabel("Login").fill("kitchen");
+    await page.getByLabel("Password").fill("orderly-demo");
+    await page.getByRole("button", { name: "Log in" }).click();
+    await expect(page.getByTestId("connection").or(limited)).toBeVisible();
+    if (!(await limited.isVisible())) break;
+    const seconds = Number(/try again in (\d+) s/.exec((await limited.textContent()) ?? "")?.[1] ?? 1);
+    await page.waitForTimeout(seconds * 1000);
+  }
+  await expect(page.getByTestId("connection")).toHaveText(/Live/);
+  return page;
+}
+
+/** Another browser showing the same screen on the same login (no new login). */
+export async function sameLogin(page: Page, options: BrowserContextOptions = WALL): Promise<Page> {
+  const context = await page.context().browser()!.newContext({ ...options, storageState: await page.context().storageState() });
+  const other = await context.newPage();
+  await other.goto(new URL(page.url()).pathname);
+  await expect(other.getByTestId("connection")).toHaveText(/Live/);
+  return other;
+}
+
+/** The token of the staff login a page holds, for API calls on its behalf. */
+export function pageToken(page: Page): Promise<string> {
+  return page.evaluate(() => JSON.parse(localStorage.getItem("orderly.staff") ?? "{}").token as string);
+}
+
+export interface OrderLine {
+  /** A menu item's name. */
+  name: string;
+  quantity?: number;
+  notes?: string;
+  allergens?: string[];
+}
+
+/** Places a pickup order of these lines over the API, waiting out the order rate limit; returns its id and code. */
+export async function placeOrderOf(request: APIRequestContext, slug: string, lines: OrderLine[]) {
+  const menu = await (await request.get(`/api/restaurants/${slug}/menu`)).json();
+  const items: { id: string; name: string }[] = menu.categories.flatMap((c: { items: { id: string; name: string }[] }) => c.items);
+  const response = await outwaitingRateLimits(() =>
+    request.post("/api/orders", {
+      headers: { "Idempotency-Key": randomUUID() },
+      data: {
+        restaurantSlug: slug,
+        customer: { name: "Test Customer", phone: "9847012345" },
+        fulfilment: "PICKUP",
+        items: lines.map(({ name, quantity = 1, ...rest }) => ({ menuItemId: items.find((i) => i.name === name)!.id, quantity, ...rest })),
+      },
+    }),
+  );
+  expect(response.status(), await response.text()).toBe(201);
+  const body = await response.json();
+  return { id: body.order.ticket.id as string, code: body.order.ticket.code as string };
+}
+
+/** A ticket on a kitchen screen, by its code. */
+export function ticketOf(page: Page, code: string) {
+  return page.locator(`[data-testid="ticket"][data-code="${code}"]`);
 }

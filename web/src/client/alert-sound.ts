@@ -1,21 +1,63 @@
 "use client";
 
-let context: AudioContext | null = null;
+/** on: chimes play; waiting: sound was chosen but the browser waits for a tap (after a reload); off. */
+export type SoundState = "off" | "waiting" | "on";
 
-/** Browsers allow sound only after a user gesture: call this from the "Enable sound" click. */
-export function enableSound(): void {
-  context ??= new AudioContext();
-  void context.resume();
-  chime(1);
+let wanted = false;
+let context: AudioContext | null = null;
+const listeners = new Set<() => void>();
+
+function changed(): void {
+  for (const listener of listeners) listener();
 }
 
-export function soundEnabled(): boolean {
-  return context !== null;
+/** Browsers start an AudioContext only from a user gesture: this is called from one. */
+function resumeFromGesture(): Promise<void> {
+  if (!context) {
+    context = new AudioContext();
+    context.addEventListener("statechange", changed);
+  }
+  return context.resume();
+}
+
+/** Turns sound on from a click or tap, with one chime to confirm it. */
+export function enableSound(): void {
+  wanted = true;
+  changed();
+  void resumeFromGesture().then(() => chime(1));
+}
+
+export function disableSound(): void {
+  wanted = false;
+  void context?.suspend();
+  changed();
+}
+
+/** Sound was chosen earlier (before a reload): it plays after the next tap (resumeSound). */
+export function restoreSound(): void {
+  wanted = true;
+  changed();
+}
+
+/** Called from any tap while sound waits for one. */
+export function resumeSound(): void {
+  if (wanted) void resumeFromGesture();
+}
+
+export function soundState(): SoundState {
+  if (!wanted) return "off";
+  return context?.state === "running" ? "on" : "waiting";
+}
+
+export function subscribeSound(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }
 
 /** A short two-note chime, generated (no sound files to fetch). */
 export function chime(times = 2): void {
-  if (!context) return;
+  // A suspended context would queue chimes and play them all at once when it resumes.
+  if (!wanted || context?.state !== "running") return;
   for (let i = 0; i < times; i++) {
     for (const [offset, frequency] of [[0, 880], [0.18, 1175]] as const) {
       const start = context.currentTime + i * 0.5 + offset;

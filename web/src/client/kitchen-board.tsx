@@ -1,162 +1,171 @@
 "use client";
-import { nextStatuses, type OrderStatus, type Restaurant, type Ticket, type TicketList } from "@orderly/shared";
-import { useRef, useState } from "react";
-import { chime, enableSound } from "./alert-sound.ts";
-import { api } from "./api.ts";
+import { nextStatuses, type CloseReasonDetail, type OrderStatus, type Ticket } from "@orderly/shared";
+import { useState } from "react";
 import { screenTitle } from "../screen-title.ts";
-import { ConnectionIndicator } from "./connection-indicator.tsx";
-import { moveOrder } from "./order-actions.ts";
-import { StaffLogin } from "./staff-login.tsx";
-import { useStaffSession } from "./staff-session.ts";
+import { AllDayPanel } from "./all-day-panel.tsx";
+import { CloseReasonDialog } from "./close-reason-dialog.tsx";
+import { KitchenHeader } from "./kitchen-header.tsx";
+import { KITCHEN_STATUS_WORDS, MOVE_BUTTONS } from "./kitchen-labels.ts";
+import { changeOrder, moveOrder } from "./order-actions.ts";
+import { ProblemBanner } from "./problem-banner.tsx";
+import { recallableTo, recentlyBumped } from "./recall.ts";
+import { RecentlyBumped } from "./recently-bumped.tsx";
+import type { StaffSession, StaffSessionState } from "./staff-session.ts";
+import { StationProgress, type KitchenStation } from "./station-progress.tsx";
+import { TicketCard } from "./ticket-card.tsx";
+import { TicketColumn } from "./ticket-column.tsx";
+import { BEING_MADE, byUrgency, lateness } from "./ticket-timing.ts";
 import { useDocumentTitle } from "./use-document-title.ts";
-import { useLiveFeed, useNow } from "./use-live-feed.ts";
+import { useKitchenFeed } from "./use-kitchen-feed.ts";
 
-const COLUMNS: { status: OrderStatus; title: string }[] = [
-  { status: "PLACED", title: "New" },
-  { status: "ACCEPTED", title: "Accepted" },
-  { status: "PREPARING", title: "Preparing" },
-  { status: "READY", title: "Ready" },
-];
+const COLUMNS: readonly OrderStatus[] = ["PLACED", "ACCEPTED", "PREPARING", "READY"];
+const DELAY_MINUTES = 5;
 
-const ACTION_LABELS: Partial<Record<OrderStatus, string>> = {
-  ACCEPTED: "Accept",
-  PREPARING: "Start",
-  READY: "Ready",
-  COLLECTED: "Collected",
-  REJECTED: "Reject",
-  CANCELLED: "Cancel",
-};
-const NEEDS_CONFIRM: OrderStatus[] = ["REJECTED", "CANCELLED"];
-const ALLERGY = /allerg|nut|peanut|gluten|dairy|lactose|egg|shellfish|prawn|vegan|jain|no onion|no garlic/i;
+type ClosingStatus = "CANCELLED" | "REJECTED";
+const isClosing = (to: OrderStatus): to is ClosingStatus => to === "CANCELLED" || to === "REJECTED";
 
-export function KitchenScreen({ realtimeUrl, restaurants }: { realtimeUrl: string; restaurants: Pick<Restaurant, "slug" | "name">[] }) {
-  const { session, ready, notice, login, logout, refresh, currentToken } = useStaffSession("kitchen");
-  const now = useNow(1000);
-  const clockOffset = useRef(0);
-  const [fresh, setFresh] = useState<Set<string>>(new Set());
-  const [sound, setSound] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  const live = useLiveFeed(session?.kitchenId ? `${session.kitchenId}:${session.staffId}` : null, {
-    realtimeUrl,
-    token: currentToken,
-    loadSnapshot: async () => {
-      const list = await api<TicketList>(`/api/kitchens/${session!.kitchenId}/orders`, { token: currentToken() });
-      clockOffset.current = Date.parse(list.serverTime) - Date.now();
-      // The board has caught up with the server: whatever went wrong before no longer holds.
-      setProblem(null);
-      return { tickets: list.tickets };
-    },
-    refreshToken: refresh,
-    onUnauthorized: () => logout("Your session has ended. Please log in again."),
-    onUpdate: (event, update, result) => {
-      if (event !== "new_order" || result !== "applied") return;
-      chime();
-      setFresh((s) => new Set(s).add(update.ticket.id));
-      setTimeout(() => setFresh((s) => new Set([...s].filter((id) => id !== update.ticket.id))), 6000);
-    },
+/**
+ * The expo: the whole kitchen in four columns, where tickets are accepted, rushed, delayed, bumped
+ * READY (and collected), cancelled or rejected with a reason, and recalled within the window.
+ */
+export function KitchenBoard(props: { staff: StaffSessionState; session: StaffSession; realtimeUrl: string; restaurantName: string; stations: readonly KitchenStation[] }) {
+  const feed = useKitchenFeed({
+    staff: props.staff,
+    realtimeUrl: props.realtimeUrl,
+    snapshotPath: `/api/kitchens/${props.session.kitchenId}/orders`,
+    isNewTicket: (event) => event === "new_order",
   });
+  const [closing, setClosing] = useState<{ ticket: Ticket; to: ClosingStatus } | null>(null);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  useDocumentTitle(screenTitle("Kitchen", props.restaurantName));
 
-  const restaurantName = session && (restaurants.find((r) => r.slug === session.restaurantSlug)?.name ?? session.restaurantSlug);
-  useDocumentTitle(restaurantName && screenTitle("Kitchen", restaurantName));
+  const onBoard = feed.tickets.filter((t) => COLUMNS.includes(t.status)).sort(byUrgency);
+  const beingMade = onBoard.filter((t) => BEING_MADE.includes(t.status));
+  const bumped = recentlyBumped(feed.tickets, feed.now, feed.recallWindowMinutes);
+  const lateCount = (level: "due" | "late") => beingMade.filter((t) => lateness(t, feed.now) === level).length;
 
-  if (!ready) return null;
-  if (!session) return <StaffLogin title="Kitchen display" defaultLogin="kitchen" restaurants={restaurants} notice={notice} onLogin={login} />;
-
-  const tickets = live?.feed.list ?? [];
-
-  async function act(ticket: Ticket, to: OrderStatus) {
-    if (!live) return;
-    setProblem(await moveOrder(live, currentToken(), ticket.id, to, ticket.seq));
-  }
+  const move = (ticket: Ticket, to: OrderStatus, reason?: CloseReasonDetail) =>
+    feed.run(ticket, (live, token) => moveOrder(live, token, ticket.id, to, ticket.seq, reason));
+  const rush = (ticket: Ticket) => feed.run(ticket, (live, token) => changeOrder(live, token, ticket.id, "priority", { rush: !ticket.rush }));
+  const delay = (ticket: Ticket) => feed.run(ticket, (live, token) => changeOrder(live, token, ticket.id, "estimate", { minutes: DELAY_MINUTES }));
 
   return (
     <div className="kds">
-      <header className="kds-head">
-        <h1>{restaurantName}</h1>
-        <div className="kds-tools">
-          {!sound && (
-            <button className="btn" onClick={() => (enableSound(), setSound(true))}>
-              Enable sound
-            </button>
-          )}
-          <ConnectionIndicator live={live} />
-          <button className="btn btn-quiet" onClick={() => logout()}>
-            Log out
-          </button>
-        </div>
-      </header>
-      {problem && (
-        <p className="banner banner-warn" role="alert">
-          {problem}
-        </p>
-      )}
+      <KitchenHeader
+        screen="Kitchen"
+        restaurantName={props.restaurantName}
+        live={feed.live}
+        late={lateCount("late")}
+        due={lateCount("due")}
+        onLogout={() => props.staff.logout()}
+      >
+        <button className="btn" onClick={() => setDrawerOpen(true)} data-testid="recently-bumped-open">
+          Recently bumped <span className="count">{bumped.length}</span>
+        </button>
+      </KitchenHeader>
+      <ProblemBanner problem={feed.problem} />
+      <AllDayPanel items={beingMade.flatMap((t) => t.items)} />
       <div className="kds-columns">
-        {COLUMNS.map((column) => {
-          const inColumn = tickets.filter((t) => t.status === column.status).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+        {COLUMNS.map((status) => {
+          const inColumn = onBoard.filter((t) => t.status === status);
           return (
-            <section key={column.status} className="kds-column" aria-label={column.title} data-testid={`column-${column.status}`}>
-              <h2>
-                {column.title} <span className="count">{inColumn.length}</span>
-              </h2>
+            <TicketColumn key={status} title={KITCHEN_STATUS_WORDS[status]} count={inColumn.length} testId={`column-${status}`} layout="stack">
               {inColumn.map((ticket) => (
-                <TicketCard key={ticket.id} ticket={ticket} now={now + clockOffset.current} fresh={fresh.has(ticket.id)} onMove={(to) => act(ticket, to)} />
+                <TicketCard
+                  key={ticket.id}
+                  ticket={ticket}
+                  now={feed.now}
+                  items={ticket.items}
+                  fresh={feed.fresh.has(ticket.id)}
+                  progress={(ticket.status === "ACCEPTED" || ticket.status === "PREPARING") && <StationProgress ticket={ticket} stations={props.stations} />}
+                >
+                  <ExpoActions
+                    ticket={ticket}
+                    busy={feed.busy.has(ticket.id)}
+                    recallTo={ticket.status === "READY" ? recallableTo(ticket, feed.now, feed.recallWindowMinutes) : undefined}
+                    onMove={(to) => (isClosing(to) ? setClosing({ ticket, to }) : move(ticket, to))}
+                    onRush={() => rush(ticket)}
+                    onDelay={() => delay(ticket)}
+                  />
+                </TicketCard>
               ))}
-            </section>
+            </TicketColumn>
           );
         })}
       </div>
+      {closing && (
+        <CloseReasonDialog
+          ticket={closing.ticket}
+          to={closing.to}
+          onDismiss={() => setClosing(null)}
+          onConfirm={(reason) => {
+            setClosing(null);
+            // The board may have moved on while the dialog was open: send the ticket as it stands now.
+            const ticket = feed.live?.feed.ticket(closing.ticket.id) ?? closing.ticket;
+            void move(ticket, closing.to, reason);
+          }}
+        />
+      )}
+      {drawerOpen && (
+        <RecentlyBumped
+          tickets={bumped}
+          now={feed.now}
+          windowMinutes={feed.recallWindowMinutes}
+          busy={feed.busy}
+          token={props.staff.currentToken}
+          onRecall={(ticket, to) => void move(ticket, to)}
+          onClose={() => setDrawerOpen(false)}
+        />
+      )}
     </div>
   );
 }
 
-function TicketCard({ ticket, now, fresh, onMove }: { ticket: Ticket; now: number; fresh: boolean; onMove(to: OrderStatus): void }) {
-  const [confirming, setConfirming] = useState<OrderStatus | null>(null);
-  const ageSeconds = Math.max(0, Math.floor((now - Date.parse(ticket.createdAt)) / 1000));
-  const prep = ticket.prepMinutes * 60;
-  const ageing = ageSeconds > 2 * prep ? "late" : ageSeconds > prep ? "warn" : "ok";
-  const actions = nextStatuses("kitchen", ticket.status, ticket.fulfilment);
-
-  function press(to: OrderStatus) {
-    if (NEEDS_CONFIRM.includes(to) && confirming !== to) {
-      setConfirming(to);
-      setTimeout(() => setConfirming((c) => (c === to ? null : c)), 4000);
-      return;
-    }
-    setConfirming(null);
-    onMove(to);
-  }
-
+function ExpoActions(props: {
+  ticket: Ticket;
+  busy: boolean;
+  recallTo: OrderStatus | undefined;
+  onMove(to: OrderStatus): void;
+  onRush(): void;
+  onDelay(): void;
+}) {
+  const { ticket, busy, recallTo } = props;
+  const moves = nextStatuses("kitchen", ticket.status, ticket.fulfilment);
+  const forward = moves.filter((to) => !isClosing(to));
   return (
-    <article className={`ticket ticket-${ageing}${fresh ? " ticket-fresh" : ""}`} data-testid="ticket" data-code={ticket.code} aria-label={`Order ${ticket.code}`}>
-      <header className="ticket-head">
-        <span className="ticket-code">{ticket.code}</span>
-        <span className={`badge badge-${ticket.fulfilment.toLowerCase()}`}>{ticket.fulfilment === "DELIVERY" ? "Delivery" : "Pickup"}</span>
-        <span className="ticket-age" aria-label="age">
-          {Math.floor(ageSeconds / 60)}:{String(ageSeconds % 60).padStart(2, "0")}
-        </span>
-      </header>
-      <ul className="ticket-items">
-        {ticket.items.map((item) => (
-          <li key={item.menuItemId}>
-            <span className="qty-big">{item.quantity}×</span> {item.name}
-            {item.notes && <span className={ALLERGY.test(item.notes) ? "note note-allergy" : "note"}>{item.notes}</span>}
-          </li>
-        ))}
-      </ul>
-      <p className="ticket-customer">{ticket.customerName}</p>
-      {actions.length === 0 && ticket.status === "READY" && <p className="ticket-waiting">Waiting for a courier</p>}
-      <div className="ticket-actions">
-        {actions.map((to) => (
-          <button
-            key={to}
-            className={`btn btn-big ${NEEDS_CONFIRM.includes(to) ? "btn-danger" : "btn-primary"}`}
-            onClick={() => press(to)}
-          >
-            {confirming === to ? `Confirm ${ACTION_LABELS[to]?.toLowerCase()}?` : ACTION_LABELS[to]}
+    <>
+      {ticket.status === "READY" && forward.length === 0 && <p className="ticket-waiting">Waiting for a courier</p>}
+      {forward.length > 0 && (
+        <div className="ticket-actions">
+          {forward.map((to) => (
+            <button key={to} className="btn btn-act btn-primary" disabled={busy} onClick={() => props.onMove(to)}>
+              {MOVE_BUTTONS[to]}
+            </button>
+          ))}
+        </div>
+      )}
+      <div className="ticket-tools">
+        <button className={ticket.rush ? "btn btn-rush-on" : "btn"} aria-pressed={ticket.rush} disabled={busy} onClick={props.onRush}>
+          <span aria-hidden>⚡ </span>Rush
+        </button>
+        {BEING_MADE.includes(ticket.status) && (
+          <button className="btn" disabled={busy} onClick={props.onDelay}>
+            +{DELAY_MINUTES} min
           </button>
-        ))}
+        )}
+        {recallTo && (
+          <button className="btn btn-recall" disabled={busy} onClick={() => props.onMove(recallTo)}>
+            <span aria-hidden>↩ </span>Recall
+          </button>
+        )}
+        {moves
+          .filter(isClosing)
+          .map((to) => (
+            <button key={to} className="btn btn-danger" disabled={busy} onClick={() => props.onMove(to)}>
+              {MOVE_BUTTONS[to]}
+            </button>
+          ))}
       </div>
-    </article>
+    </>
   );
 }

@@ -2,15 +2,22 @@
 import type { Restaurant } from "@orderly/shared";
 import { useState, type FormEvent } from "react";
 
+export interface LoginRestaurant extends Pick<Restaurant, "slug" | "name"> {
+  /** The kitchen's stations, when this screen may open one of them instead of the expo. */
+  stations?: { id: string; name: string }[];
+}
+
 export function StaffLogin(props: {
   title: string;
   defaultLogin: string;
-  restaurants: Pick<Restaurant, "slug" | "name">[];
+  restaurants: LoginRestaurant[];
   notice: string | null;
-  onLogin(restaurantSlug: string, login: string, password: string): Promise<void>;
+  onLogin(restaurantSlug: string, login: string, password: string, stationId?: string): Promise<void>;
 }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [slug, setSlug] = useState(props.restaurants[0]?.slug ?? "");
+  const stations = props.restaurants.find((r) => r.slug === slug)?.stations;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -18,7 +25,7 @@ export function StaffLogin(props: {
     setBusy(true);
     setError(null);
     try {
-      await props.onLogin(String(form.get("restaurant")), String(form.get("login")), String(form.get("password")));
+      await props.onLogin(slug, String(form.get("login")), String(form.get("password")), String(form.get("screen") ?? "") || undefined);
     } catch (e) {
       setError(e instanceof Error ? e.message : "Login failed");
     } finally {
@@ -32,7 +39,7 @@ export function StaffLogin(props: {
       {props.notice && <p className="notice">{props.notice}</p>}
       <label>
         Restaurant
-        <select name="restaurant" defaultValue={props.restaurants[0]?.slug}>
+        <select name="restaurant" value={slug} onChange={(e) => setSlug(e.target.value)}>
           {props.restaurants.map((r) => (
             <option key={r.slug} value={r.slug}>
               {r.name}
@@ -40,6 +47,20 @@ export function StaffLogin(props: {
           ))}
         </select>
       </label>
+      {stations && (
+        <label>
+          Screen
+          {/* Keyed by restaurant: another restaurant's stations start again from the expo. */}
+          <select key={slug} name="screen" defaultValue="">
+            <option value="">Expo (whole kitchen)</option>
+            {stations.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <label>
         Login
         <input name="login" defaultValue={props.defaultLogin} autoComplete="username" required />

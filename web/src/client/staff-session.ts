@@ -9,6 +9,10 @@ export interface StaffSession extends TokenResponse {
 }
 
 const KEY = "orderly.staff";
+/** The roles each staff screen opens for: a kitchen login opens the expo or one station's screen. */
+const SCREEN_ROLES = { kitchen: ["kitchen", "station"], delivery: ["delivery"] } as const satisfies Record<string, readonly Role[]>;
+type Screen = keyof typeof SCREEN_ROLES;
+const opens = (screen: Screen, role: Role) => (SCREEN_ROLES[screen] as readonly Role[]).includes(role);
 /** Tokens live 15 minutes; a fresh one is fetched this long before the current one expires. */
 const REFRESH_BEFORE_MS = 3 * 60 * 1000;
 
@@ -32,7 +36,7 @@ function read(): StaffSession | null {
  * account was removed, disabled or logged out everywhere, or the login is too old, and then the
  * screen asks to log in again. Being offline never logs anyone out.
  */
-export function useStaffSession(role: Role) {
+export function useStaffSession(screen: Screen) {
   const [session, setSession] = useState<StaffSession | null>(null);
   const [ready, setReady] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -48,9 +52,9 @@ export function useStaffSession(role: Role) {
 
   useEffect(() => {
     const stored = read();
-    save(stored?.role === role ? stored : null);
+    save(stored && opens(screen, stored.role) ? stored : null);
     setReady(true);
-  }, [role, save]);
+  }, [screen, save]);
 
   const logout = useCallback(
     (message?: string) => {
@@ -84,18 +88,21 @@ export function useStaffSession(role: Role) {
   }, [session, refresh]);
 
   const login = useCallback(
-    async (restaurantSlug: string, login: string, password: string) => {
-      const response = await api<TokenResponse>("/api/auth/staff", { body: { restaurantSlug, login, password } });
-      if (response.role !== role) {
-        throw new Error(`That login is for ${response.role} staff; this screen is for ${role} staff.`);
+    /** `stationId` opens that station's screen instead of the expo (kitchen logins only). */
+    async (restaurantSlug: string, login: string, password: string, stationId?: string) => {
+      const response = await api<TokenResponse>("/api/auth/staff", { body: { restaurantSlug, login, password, stationId } });
+      if (!opens(screen, response.role)) {
+        throw new Error(`That login is for ${response.role} staff; this screen is for ${screen} staff.`);
       }
       setNotice(null);
       save({ ...response, restaurantSlug, staffId: decodeSub(response.token) });
     },
-    [role, save],
+    [screen, save],
   );
 
   const currentToken = useCallback(() => token.current, []);
 
   return { session, ready, notice, login, logout, refresh, currentToken };
 }
+
+export type StaffSessionState = ReturnType<typeof useStaffSession>;
