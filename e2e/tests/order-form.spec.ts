@@ -25,7 +25,7 @@ test("bad input on the order form shows each field's error and places nothing", 
       await page.getByLabel("Phone").fill("9847012345");
       await page.getByLabel("Pickup").check();
       await page.getByRole("button", { name: /Place order/ }).click();
-      await expect(page.locator('[data-field="items.0.menuItemId"]')).toHaveText("Appam (2) is not available");
+      await expect(page.locator('[data-field="items.0.menuItemId"]')).toHaveText("Appam (2) is sold out");
     } finally {
       await db.menuItem.update({ where: { id: appam.id }, data: { available: true } });
     }

@@ -30,8 +30,14 @@ export const DEMO_RESTAURANTS = [
 export const DEMO_STATIONS = ["Fryer", "Curry", "Biryani", "Tawa", "Drinks & Desserts"] as const;
 type DemoStation = (typeof DEMO_STATIONS)[number];
 
-/** [category, name, description, price in paise, prep minutes, station] */
-const MENU: [string, string, string, number, number, DemoStation][] = [
+/** The menu's categories, in the order customers see them. */
+const CATEGORIES = ["Starters", "Mains", "Breads", "Desserts", "Drinks"] as const;
+
+/** Open around the clock on every weekday, so a newcomer can order at any hour: hours are data. */
+export const DEMO_OPENING_HOURS = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opensMinute: 0, closesMinute: 24 * 60 }));
+
+/** [category, name, description, price in paise, prep minutes, station], in each category's order. */
+const MENU: [(typeof CATEGORIES)[number], string, string, number, number, DemoStation][] = [
   ["Starters", "Pazham Pori", "Ripe plantain fritters", 8000, 8, "Fryer"],
   ["Starters", "Chicken 65", "Spicy fried chicken, curry leaves", 22000, 15, "Fryer"],
   ["Starters", "Gobi Manchurian", "Cauliflower in a tangy glaze", 18000, 12, "Fryer"],
@@ -68,7 +74,18 @@ export async function seedIfEmpty(prisma: PrismaClient, password: string): Promi
   await prisma.$transaction(async (tx) => {
     for (const r of DEMO_RESTAURANTS) {
       const restaurant = await tx.restaurant.create({
-        data: { slug: r.slug, name: r.name, address: r.address, phone: r.phone, usesExpo: r.usesExpo },
+        data: {
+          slug: r.slug,
+          name: r.name,
+          address: r.address,
+          phone: r.phone,
+          usesExpo: r.usesExpo,
+          timeZone: "Asia/Kolkata",
+          openingHours: { create: DEMO_OPENING_HOURS },
+        },
+      });
+      const categories = await tx.menuCategory.createManyAndReturn({
+        data: CATEGORIES.map((name, sortOrder) => ({ restaurantId: restaurant.id, name, sortOrder })),
       });
       const kitchen = await tx.kitchen.create({ data: { restaurantId: restaurant.id, name: r.kitchen } });
       const stations = await tx.station.createManyAndReturn({
@@ -76,9 +93,10 @@ export async function seedIfEmpty(prisma: PrismaClient, password: string): Promi
       });
       const stationId = (name: DemoStation) => stations.find((s) => s.name === name)!.id;
       await tx.menuItem.createMany({
-        data: MENU.map(([category, name, description, pricePaise, prepMinutes, station]) => ({
+        data: MENU.map(([category, name, description, pricePaise, prepMinutes, station], sortOrder) => ({
           restaurantId: restaurant.id,
-          category,
+          categoryId: categories.find((c) => c.name === category)!.id,
+          sortOrder,
           name,
           description,
           pricePaise,

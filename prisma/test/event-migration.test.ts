@@ -29,23 +29,23 @@ async function sql(text: string) {
   }
 }
 
-describe("the kitchen-operations migration", () => {
-  it("turns existing status rows into typed events and routes existing items to a station", async () => {
+describe("the kitchen-operations and live-menu migrations", () => {
+  it("turn existing status rows into typed events, route items to a station, and give categories, hours and slots", async () => {
     for (const name of BEFORE_TYPED_EVENTS) await cp(join(MIGRATIONS_DIR, name), join(scratch, name), { recursive: true });
     expect(await migrate(db.url, scratch)).toEqual(BEFORE_TYPED_EVENTS);
     await sql(`
       INSERT INTO "Restaurant" (id, slug, name, address, phone) VALUES ('r1', 'r', 'R', 'A', '1');
       INSERT INTO "Kitchen" (id, "restaurantId", name) VALUES ('k1', 'r1', 'Main');
       INSERT INTO "MenuItem" (id, "restaurantId", name, category, "pricePaise", "prepMinutes") VALUES ('m1', 'r1', 'Appam', 'Breads', 4000, 5);
-      INSERT INTO "Order" (id, code, "restaurantId", "kitchenId", fulfilment, "customerName", "customerPhone", status, "totalPaise", seq, "idempotencyKey", "requestHash", "updatedAt")
-        VALUES ('o1', 'AB12C', 'r1', 'k1', 'PICKUP', 'Anu', '9847012345', 'ACCEPTED', 4000, 2, 'key-12345678', 'h', now());
+      INSERT INTO "Order" (id, code, "restaurantId", "kitchenId", fulfilment, "customerName", "customerPhone", status, "totalPaise", seq, "idempotencyKey", "requestHash", "createdAt", "updatedAt")
+        VALUES ('o1', 'AB12C', 'r1', 'k1', 'PICKUP', 'Anu', '9847012345', 'ACCEPTED', 4000, 2, 'key-12345678', 'h', '2026-11-20 10:07:31', now());
       INSERT INTO "OrderItem" (id, "orderId", "menuItemId", name, "unitPricePaise", quantity) VALUES ('i1', 'o1', 'm1', 'Appam', 4000, 1);
       INSERT INTO "OrderEvent" (id, "orderId", seq, "fromStatus", "toStatus", "actorRole", "createdAt", "publishedAt")
         VALUES ('e1', 'o1', 1, NULL, 'PLACED', 'CUSTOMER', '2026-11-20 10:00:00', now()),
                ('e2', 'o1', 2, 'PLACED', 'ACCEPTED', 'KITCHEN', '2026-11-20 10:02:00', now());
     `);
 
-    expect(await migrate(db.url)).toEqual(["20261123200000_kitchen_operations"]);
+    expect(await migrate(db.url)).toEqual(["20261123200000_kitchen_operations", "20261124000000_live_menu"]);
     expect(await sql(`SELECT seq, type::text, payload FROM "OrderEvent" ORDER BY seq`)).toEqual([
       { seq: 1, type: "STATUS_CHANGED", payload: { from: null, to: "PLACED" } },
       { seq: 2, type: "STATUS_CHANGED", payload: { from: "PLACED", to: "ACCEPTED" } },
@@ -57,5 +57,16 @@ describe("the kitchen-operations migration", () => {
     const [order] = await sql(`SELECT "previousStatus"::text, "statusChangedAt", rush FROM "Order"`);
     expect(order).toMatchObject({ previousStatus: "PLACED", rush: false });
     expect(order.statusChangedAt.toISOString()).toBe(new Date("2026-11-20T10:02:00").toISOString());
+
+    const [category] = await sql(`SELECT id, name, "sortOrder" FROM "MenuCategory"`);
+    expect(category).toMatchObject({ name: "Breads", sortOrder: 2 });
+    expect(await sql(`SELECT "categoryId", available, "soldOutUntil" FROM "MenuItem"`)).toEqual([{ categoryId: category.id, available: true, soldOutUntil: null }]);
+    expect(await sql(`SELECT weekday, "opensMinute", "closesMinute" FROM "OpeningHours" ORDER BY weekday`)).toEqual(
+      [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opensMinute: 0, closesMinute: 1440 })),
+    );
+    expect(await sql(`SELECT "timeZone", seq, paused, "orderCap" FROM "Restaurant"`)).toEqual([{ timeZone: "Asia/Kolkata", seq: 0, paused: false, orderCap: null }]);
+    const [slotted] = await sql(`SELECT "slotStart", "scheduledFor" FROM "Order"`);
+    expect(slotted).toMatchObject({ scheduledFor: null });
+    expect(slotted.slotStart.toISOString()).toBe(new Date("2026-11-20T10:00:00").toISOString());
   });
 });

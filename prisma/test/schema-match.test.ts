@@ -126,8 +126,13 @@ describe("migrations match schema.prisma", () => {
     const restaurant = await prisma.restaurant.create({ data: { slug: "r", name: "R", address: "A", phone: "1" } });
     const kitchen = await prisma.kitchen.create({ data: { restaurantId: restaurant.id, name: "K" } });
     const station = await prisma.station.create({ data: { restaurantId: restaurant.id, kitchenId: kitchen.id, name: "Tandoor" } });
+    const category = await prisma.menuCategory.create({ data: { restaurantId: restaurant.id, name: "Breads", sortOrder: 2 } });
+    await prisma.openingHours.create({ data: { restaurantId: restaurant.id, weekday: 1, opensMinute: 660, closesMinute: 1380 } });
     const item = await prisma.menuItem.create({
-      data: { restaurantId: restaurant.id, name: "Appam", category: "Breads", pricePaise: 4000, prepMinutes: 5, stationId: station.id },
+      data: { restaurantId: restaurant.id, name: "Appam", categoryId: category.id, pricePaise: 4000, prepMinutes: 5, stationId: station.id },
+    });
+    await prisma.restaurantEvent.create({
+      data: { restaurantId: restaurant.id, seq: 1, type: "ITEM_AVAILABILITY", payload: { itemId: item.id, available: false, soldOutUntil: null }, actorRole: "KITCHEN" },
     });
     const staff = await prisma.staff.create({
       data: { restaurantId: restaurant.id, kitchenId: kitchen.id, role: "DELIVERY", login: "d", displayName: "D", passwordHash: "x" },
@@ -147,6 +152,7 @@ describe("migrations match schema.prisma", () => {
         requestHash: "h",
         courierId: staff.id,
         estimatedReadyAt: new Date(),
+        slotStart: new Date(),
         items: { create: { menuItemId: item.id, name: item.name, unitPricePaise: 4000, quantity: 2, notes: "crisp", allergens: ["GLUTEN"], stationId: station.id } },
         events: { create: { seq: 1, type: "STATUS_CHANGED", payload: { from: null, to: "PLACED" }, actorRole: "CUSTOMER", publishedAt: new Date() } },
       },

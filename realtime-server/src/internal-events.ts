@@ -1,4 +1,4 @@
-import { AppError, internalEventBatchSchema, validationError } from "@orderly/shared";
+import { AppError, internalEventBatchSchema, menuRoom, validationError } from "@orderly/shared";
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyInternalSignature } from "@orderly/shared/server";
 import express, { type ErrorRequestHandler, type Request, type Response } from "express";
 import type { Logger } from "pino";
@@ -16,7 +16,7 @@ interface Deps {
   logger: Logger;
 }
 
-/** POST /internal/events: the signed batches web's outbox sends, fanned out to rooms. */
+/** POST /internal/events: the signed batches web's outbox sends, fanned out to rooms (restaurant events to its menu room). */
 export function internalEventsRouter(deps: Deps) {
   const { io, metrics, logger } = deps;
   const router = express.Router();
@@ -61,7 +61,11 @@ export function internalEventsRouter(deps: Deps) {
           metrics.eventsEmitted.inc({ event: delivery.event });
         }
       }
-      send(res, 202, { accepted: parsed.data.events.map((u) => u.event.id) });
+      for (const update of parsed.data.restaurantEvents) {
+        io.to(menuRoom(update.event.restaurantId)).emit("restaurant_update", update);
+        metrics.eventsEmitted.inc({ event: "restaurant_update" });
+      }
+      send(res, 202, { accepted: [...parsed.data.events, ...parsed.data.restaurantEvents].map((u) => u.event.id) });
     },
   );
 

@@ -65,6 +65,7 @@ export function token(claims: TokenClaims, ttlSeconds = 600, secret = JWT_SECRET
 export type Ids = ReturnType<typeof ids>;
 const staff = (a: Ids) => ({ sub: a.staffId, restaurantId: a.restaurantId, ver: 0, authAt: Math.floor(Date.now() / 1000) });
 export const customerClaims = (...orderIds: string[]): ClaimsOf<"customer"> => ({ role: "customer", sub: randomUUID(), orderIds });
+export const guestClaims = (a: Ids): ClaimsOf<"guest"> => ({ role: "guest", sub: randomUUID(), restaurantId: a.restaurantId });
 export const kitchenClaims = (a: Ids): ClaimsOf<"kitchen"> => ({ role: "kitchen", ...staff(a), kitchenId: a.kitchenId });
 export const stationClaims = (a: Ids): ClaimsOf<"station"> => ({ role: "station", ...staff(a), kitchenId: a.kitchenId, stationId: a.stationId });
 export const deliveryClaims = (a: Ids): ClaimsOf<"delivery"> => ({ role: "delivery", ...staff(a) });

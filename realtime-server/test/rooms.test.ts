@@ -8,6 +8,7 @@ import {
   connected,
   customerClaims,
   deliveryClaims,
+  guestClaims,
   ids,
   kitchenClaims,
   next,
@@ -34,17 +35,18 @@ describe("rooms come from the token", () => {
     const [o1, o2] = [randomUUID(), randomUUID()];
     const cases: [TokenClaims, string[]][] = [
       [customerClaims(o1, o2), [`order:${o1}`, `order:${o2}`]],
-      [kitchenClaims(a), [`kitchen:${a.kitchenId}`]],
+      [guestClaims(a), [`menu:${a.restaurantId}`]],
+      [kitchenClaims(a), [`kitchen:${a.kitchenId}`, `menu:${a.restaurantId}`]],
       [stationClaims(a), [`station:${a.stationId}`]],
       [deliveryClaims(a), [`delivery:${a.restaurantId}`]],
-      [adminClaims(a), [`delivery:${a.restaurantId}`, `kitchen:${a.kitchenId}`]],
+      [adminClaims(a), [`delivery:${a.restaurantId}`, `kitchen:${a.kitchenId}`, `menu:${a.restaurantId}`]],
     ];
     for (const [claims, rooms] of cases) {
       const socket = await connected(server.port, { token: token(claims) });
       const [mine] = (await server.io.in(socket.id!).fetchSockets()).map((s) => [...s.rooms].filter((r) => r !== s.id).sort());
       expect(mine).toEqual([...rooms].sort());
     }
-    expect((await serverRooms(server)).length).toBe(5);
+    expect((await serverRooms(server)).length).toBe(6);
   });
 
   it("never shows a customer another order, nor lets it subscribe to one", async () => {

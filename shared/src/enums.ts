@@ -2,6 +2,7 @@ import { z } from "zod";
 
 // Mirrors the enums of prisma/schema.prisma; prisma/test/schema-match.test.ts fails if they drift.
 export const orderStatusSchema = z.enum([
+  "SCHEDULED",
   "PLACED",
   "ACCEPTED",
   "PREPARING",
@@ -25,17 +26,26 @@ export type StaffRole = z.infer<typeof staffRoleSchema>;
 export const actorRoleSchema = z.enum(["CUSTOMER", "KITCHEN", "STATION", "DELIVERY", "ADMIN", "SYSTEM"]);
 export type ActorRole = z.infer<typeof actorRoleSchema>;
 
-/** The roles a token can carry. A station token is a kitchen login on one station's screen. */
-export const roleSchema = z.enum(["customer", "kitchen", "station", "delivery", "admin"]);
+/**
+ * The roles a token can carry. A station token is a kitchen login on one station's screen; a
+ * guest token is a menu page's, for one restaurant's live menu.
+ */
+export const roleSchema = z.enum(["customer", "guest", "kitchen", "station", "delivery", "admin"]);
 export type Role = z.infer<typeof roleSchema>;
 export const ROLES = roleSchema.options;
 
-export function actorRoleFor(role: Role): ActorRole {
+export type StaffTokenRole = Exclude<Role, "customer" | "guest">;
+
+export function isStaff(role: Role): role is StaffTokenRole {
+  return role !== "customer" && role !== "guest";
+}
+
+export function actorRoleFor(role: Exclude<Role, "guest">): ActorRole {
   return role.toUpperCase() as ActorRole;
 }
 
 /** The account a staff role logs in with: a station screen is a kitchen account's. */
-export function staffRoleFor(role: Exclude<Role, "customer">): StaffRole {
+export function staffRoleFor(role: StaffTokenRole): StaffRole {
   return role === "station" ? "KITCHEN" : (role.toUpperCase() as StaffRole);
 }
 
@@ -50,3 +60,6 @@ export type CloseReason = z.infer<typeof closeReasonSchema>;
 
 export const orderEventTypeSchema = z.enum(["STATUS_CHANGED", "ITEM_DONE", "ITEM_UNDONE", "PRIORITY_CHANGED", "ESTIMATE_CHANGED", "COURIER_ASSIGNED"]);
 export type OrderEventType = z.infer<typeof orderEventTypeSchema>;
+
+export const restaurantEventTypeSchema = z.enum(["ITEM_AVAILABILITY", "ORDERING_CHANGED"]);
+export type RestaurantEventType = z.infer<typeof restaurantEventTypeSchema>;

@@ -8,6 +8,7 @@ export * from "./token-claims.ts";
 export * from "./order-event.schema.ts";
 export * from "./order.schema.ts";
 export * from "./restaurant.schema.ts";
+export * from "./restaurant-event.schema.ts";
 export * from "./realtime-events.ts";
 export * from "./app-error.ts";
 export * from "./text.ts";

@@ -18,6 +18,8 @@ const DELIVERY = ["delivery", "admin"] as const;
  * make every staff move. Nothing moves back once the courier has the food.
  */
 export const ORDER_MOVES: readonly Move[] = [
+  { from: "SCHEDULED", to: "CANCELLED", roles: ["customer", "kitchen", "admin"] },
+  { from: "SCHEDULED", to: "REJECTED", roles: KITCHEN },
   { from: "PLACED", to: "ACCEPTED", roles: KITCHEN },
   { from: "ACCEPTED", to: "PREPARING", roles: KITCHEN },
   { from: "PREPARING", to: "READY", roles: KITCHEN },
@@ -32,14 +34,18 @@ export const ORDER_MOVES: readonly Move[] = [
   { from: "PREPARING", to: "ACCEPTED", roles: KITCHEN, recall: true },
   { from: "COLLECTED", to: "READY", roles: KITCHEN, fulfilment: "PICKUP", recall: true },
   // A cancel or reject by mistake goes back to where the order was (see judgeMove).
+  { from: "CANCELLED", to: "SCHEDULED", roles: KITCHEN, recall: true },
   { from: "CANCELLED", to: "PLACED", roles: KITCHEN, recall: true },
   { from: "CANCELLED", to: "ACCEPTED", roles: KITCHEN, recall: true },
   { from: "CANCELLED", to: "PREPARING", roles: KITCHEN, recall: true },
+  { from: "REJECTED", to: "SCHEDULED", roles: KITCHEN, recall: true },
   { from: "REJECTED", to: "PLACED", roles: KITCHEN, recall: true },
 ];
 
-/** Moves the server makes by itself (a SYSTEM event) as stations bump items. */
+/** Moves the server makes by itself (a SYSTEM event): as stations bump items, and when a scheduled order is due. */
 export const SYSTEM_MOVES = {
+  /** A scheduled order's slot minus its prep time has come: the kitchen sees it as new. */
+  released: { from: "SCHEDULED", to: "PLACED" },
   /** The first item of an accepted order is done: it is being prepared. */
   firstItemDone: { from: "ACCEPTED", to: "PREPARING" },
   /** The last item is done and the restaurant runs without expo: it is ready. */

@@ -41,6 +41,8 @@ export const placeOrderRequestSchema = z
     fulfilment: fulfilmentSchema,
     deliveryAddress: multiLine(ORDER_LIMITS.maxAddressLength).min(5, "must be at least 5 characters").optional(),
     items: z.array(orderLineSchema).min(1, "add at least one item").max(ORDER_LIMITS.maxLinesPerOrder),
+    /** A slot later today (one of the menu's `ordering.slots`); absent: as soon as possible. */
+    scheduledFor: z.iso.datetime({ offset: true, error: "must be an ISO date-time" }).optional(),
   })
   .superRefine((order, ctx) => {
     if (order.fulfilment === "DELIVERY" && !order.deliveryAddress) {
@@ -104,6 +106,8 @@ export const ticketSchema = z.object({
   courierId: z.uuid().nullable(),
   createdAt: z.iso.datetime(),
   estimatedReadyAt: z.iso.datetime().nullable(),
+  /** The slot the customer scheduled it for; null: as soon as possible. */
+  scheduledFor: z.iso.datetime().nullable(),
   /** Rushed by the kitchen: sorts first and stands out on every screen. */
   rush: z.boolean(),
   /** Set when the kitchen moved it back (recall), cleared by its next move forward. */

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { appErrorCodeSchema } from "./app-error.ts";
 import { orderEventSchema } from "./order-event.schema.ts";
 import { ticketSchema } from "./order.schema.ts";
+import { restaurantEventSchema } from "./restaurant-event.schema.ts";
+import { menuSchema } from "./restaurant.schema.ts";
 
 /**
  * Every push carries the event (for seq bookkeeping and the timeline) and the order as it
@@ -12,6 +14,13 @@ export const orderUpdateSchema = z
   .refine((u) => u.ticket.id === u.event.orderId, { path: ["ticket", "id"], message: "must equal event.orderId" })
   .refine((u) => u.ticket.seq >= u.event.seq, { path: ["ticket", "seq"], message: "must not be older than event.seq" });
 export type OrderUpdate = z.infer<typeof orderUpdateSchema>;
+
+/** A restaurant event and the menu as it stands after it (the same pattern as orders). */
+export const restaurantUpdateSchema = z
+  .object({ event: restaurantEventSchema, menu: menuSchema })
+  .refine((u) => u.menu.restaurant.id === u.event.restaurantId, { path: ["menu", "restaurant", "id"], message: "must equal event.restaurantId" })
+  .refine((u) => u.menu.seq >= u.event.seq, { path: ["menu", "seq"], message: "must not be older than event.seq" });
+export type RestaurantUpdate = z.infer<typeof restaurantUpdateSchema>;
 
 /**
  * An `error` event, and the `data` of a refused connection (`connect_error`'s `err.data`).
@@ -41,6 +50,8 @@ export interface ServerToClientEvents {
   order_update: (update: OrderUpdate) => void;
   /** A delivery order is ready: couriers are alerted. */
   pickup_ready: (update: OrderUpdate) => void;
+  /** An item sold out or came back, or ordering paused, resumed, slowed or capped (menu rooms). */
+  restaurant_update: (update: RestaurantUpdate) => void;
   error: (error: SocketError) => void;
   /** This instance is going away; the client reconnects (to any instance) and resynchronises. */
   server_shutdown: () => void;
@@ -51,9 +62,14 @@ export interface ClientToServerEvents {
 }
 
 export const MAX_EVENTS_PER_BATCH = 200;
+/** Each carries a whole menu, so fewer fit in a batch. */
+export const MAX_RESTAURANT_EVENTS_PER_BATCH = 20;
 
 /** Body of the signed POST /internal/events from web's outbox to the realtime server. */
-export const internalEventBatchSchema = z.strictObject({
-  events: z.array(orderUpdateSchema).min(1).max(MAX_EVENTS_PER_BATCH),
-});
+export const internalEventBatchSchema = z
+  .strictObject({
+    events: z.array(orderUpdateSchema).max(MAX_EVENTS_PER_BATCH).default([]),
+    restaurantEvents: z.array(restaurantUpdateSchema).max(MAX_RESTAURANT_EVENTS_PER_BATCH).default([]),
+  })
+  .refine((b) => b.events.length + b.restaurantEvents.length > 0, { path: ["events"], message: "a batch needs at least one event" });
 export type InternalEventBatch = z.infer<typeof internalEventBatchSchema>;

@@ -4,19 +4,23 @@ export const kitchenRoom = (kitchenId: string) => `kitchen:${kitchenId}`;
 export const orderRoom = (orderId: string) => `order:${orderId}`;
 export const stationRoom = (stationId: string) => `station:${stationId}`;
 export const deliveryRoom = (restaurantId: string) => `delivery:${restaurantId}`;
+/** Where a restaurant's menu and ordering changes are heard: its menu pages and its kitchen. */
+export const menuRoom = (restaurantId: string) => `menu:${restaurantId}`;
 
 /** The only rooms a socket holding these claims may be in. */
 export function roomsForClaims(claims: TokenClaims): string[] {
   switch (claims.role) {
     case "customer":
       return claims.orderIds.map(orderRoom);
+    case "guest":
+      return [menuRoom(claims.restaurantId)];
     case "kitchen":
-      return [kitchenRoom(claims.kitchenId)];
+      return [kitchenRoom(claims.kitchenId), menuRoom(claims.restaurantId)];
     case "station":
       return [stationRoom(claims.stationId)];
     case "delivery":
       return [deliveryRoom(claims.restaurantId)];
     case "admin":
-      return [...claims.kitchenIds.map(kitchenRoom), deliveryRoom(claims.restaurantId)];
+      return [...claims.kitchenIds.map(kitchenRoom), deliveryRoom(claims.restaurantId), menuRoom(claims.restaurantId)];
   }
 }

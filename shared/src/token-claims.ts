@@ -8,7 +8,7 @@ export const TOKEN_AUDIENCE = "orderly";
  * the account, so a removed or disabled account (or "log out everywhere") ends within this time
  * even on a socket that never makes an HTTP request.
  */
-export const TOKEN_TTL_SECONDS = { customer: 24 * 3600, staff: 15 * 60 } as const;
+export const TOKEN_TTL_SECONDS = { customer: 24 * 3600, guest: 3600, staff: 15 * 60 } as const;
 
 /** A customer token may watch a handful of orders (the ones placed from that device). */
 export const MAX_ORDERS_PER_CUSTOMER_TOKEN = 20;
@@ -18,6 +18,14 @@ export const customerClaimsSchema = z.strictObject({
   /** Random per token: the subject that socket caps and event limits count against. */
   sub: z.uuid(),
   orderIds: z.array(z.uuid()).min(1).max(MAX_ORDERS_PER_CUSTOMER_TOKEN),
+});
+
+/** A menu page's: it may only listen to one restaurant's menu. */
+export const guestClaimsSchema = z.strictObject({
+  role: z.literal("guest"),
+  /** Random per token, like a customer's. */
+  sub: z.uuid(),
+  restaurantId: z.uuid(),
 });
 
 const staffClaims = {
@@ -57,6 +65,7 @@ export const adminClaimsSchema = z.strictObject({
 
 export const tokenClaimsSchema = z.discriminatedUnion("role", [
   customerClaimsSchema,
+  guestClaimsSchema,
   kitchenClaimsSchema,
   stationClaimsSchema,
   deliveryClaimsSchema,
@@ -64,7 +73,10 @@ export const tokenClaimsSchema = z.discriminatedUnion("role", [
 ]);
 export type TokenClaims = z.infer<typeof tokenClaimsSchema>;
 export type CustomerClaims = z.infer<typeof customerClaimsSchema>;
-export type StaffClaims = Exclude<TokenClaims, CustomerClaims>;
+export type GuestClaims = z.infer<typeof guestClaimsSchema>;
+export type StaffClaims = Exclude<TokenClaims, CustomerClaims | GuestClaims>;
+/** Every token but a guest's, which only listens to a menu. */
+export type ActingClaims = Exclude<TokenClaims, GuestClaims>;
 export type ClaimsOf<R extends TokenClaims["role"]> = Extract<TokenClaims, { role: R }>;
 
 /** Registered claims jsonwebtoken adds; stripped before the role claims are parsed strictly. */

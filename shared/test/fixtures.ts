@@ -1,7 +1,7 @@
 // Tickets and order updates for tests of every package: valid by the shared schemas, with ids
 // and times filled in; each test overrides what it is about.
 import { randomUUID } from "node:crypto";
-import type { OrderStatus, OrderUpdate, Ticket, TicketItem } from "../src/index.ts";
+import type { Menu, OrderStatus, OrderUpdate, RestaurantUpdate, Ticket, TicketItem } from "../src/index.ts";
 
 export function ticketItem(overrides: Partial<TicketItem> = {}): TicketItem {
   return {
@@ -42,6 +42,7 @@ export function ticket(overrides: Partial<Ticket> = {}): Ticket {
     statusChangedAt: at,
     previousStatus: null,
     closeReason: null,
+    scheduledFor: null,
     items: [ticketItem()],
     ...overrides,
   };
@@ -53,5 +54,51 @@ export function statusUpdate(order: Ticket, from: OrderStatus | null, to: OrderS
   return {
     event: { id: randomUUID(), orderId: order.id, seq, type: "STATUS_CHANGED", actorRole: from === null ? "CUSTOMER" : "KITCHEN", at, payload: { from, to } },
     ticket: { ...order, status: to, seq, previousStatus: from, statusChangedAt: at },
+  };
+}
+
+export function menu(overrides: Partial<Menu> = {}): Menu {
+  return {
+    restaurant: { id: randomUUID(), slug: "fort-kochi", name: "Malabar Table", address: "14 Princess Street", phone: "+91 484 221 0001", timeZone: "Asia/Kolkata" },
+    seq: 0,
+    categories: [
+      {
+        name: "Mains",
+        items: [
+          { id: randomUUID(), name: "Prawn Moilee", description: "", category: "Mains", pricePaise: 38000, prepMinutes: 20, available: true, soldOutUntil: null },
+        ],
+      },
+    ],
+    ordering: {
+      asOf: new Date().toISOString(),
+      paused: false,
+      pauseReason: null,
+      extraPrepMinutes: 0,
+      orderCap: null,
+      open: true,
+      opensAt: null,
+      closesAt: null,
+      capped: false,
+      nextFreeSlotAt: null,
+      slots: [],
+    },
+    ...overrides,
+  };
+}
+
+/** `of`'s first item sold out (or back), as event `seq` of its restaurant, with the menu after it. */
+export function availabilityUpdate(of: Menu, available: boolean, seq = of.seq + 1): RestaurantUpdate {
+  const item = of.categories[0]!.items[0]!;
+  return {
+    event: {
+      id: randomUUID(),
+      restaurantId: of.restaurant.id,
+      seq,
+      type: "ITEM_AVAILABILITY",
+      actorRole: "KITCHEN",
+      at: new Date().toISOString(),
+      payload: { itemId: item.id, available, soldOutUntil: null },
+    },
+    menu: { ...of, seq, categories: [{ ...of.categories[0]!, items: [{ ...item, available }] }] },
   };
 }

@@ -13,6 +13,8 @@ export const webEnvObject = z.object({
   REDIS_URL: z.url().optional(),
   RATE_LIMIT_ORDERS_PER_MINUTE: perMinute.default(30),
   RATE_LIMIT_LOGINS_PER_MINUTE: perMinute.default(10),
+  /** Menu pages ask for one guest token each (and again when it expires). */
+  RATE_LIMIT_GUEST_TOKENS_PER_MINUTE: perMinute.default(60),
   /** Longest wait between retries while the realtime server cannot be reached. */
   OUTBOX_MAX_BACKOFF_MS: z.coerce.number().int().positive().default(30_000),
   /** How many proxies in front of web append to X-Forwarded-For; 0 = use the socket's address. */

@@ -1,7 +1,11 @@
 import { clientAddressIsTrustworthy } from "./http/client-address.ts";
 import { outboxRelay } from "./outbox/relay.ts";
+import { startScheduler } from "./scheduler.ts";
 
-/** Refuses to serve when client addresses could be forged, then starts publishing whatever the outbox holds. */
+/**
+ * Refuses to serve when client addresses could be forged, then starts publishing whatever the
+ * outbox holds and making the changes that fall due (scheduled orders, sold-out items coming back).
+ */
 export function onServerStart(): void {
   if (!clientAddressIsTrustworthy()) {
     console.error(
@@ -9,5 +13,6 @@ export function onServerStart(): void {
     );
     process.exit(1);
   }
-  outboxRelay();
+  const relay = outboxRelay();
+  startScheduler(() => relay.kick());
 }

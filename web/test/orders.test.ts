@@ -126,7 +126,7 @@ describe("POST /api/orders", () => {
       try {
         const response = await place(f, orderBody(f, { items: [{ menuItemId: item.id, quantity: 1 }] }));
         expect(response.status).toBe(422);
-        expect(response.body.error.fields).toEqual({ "items.0.menuItemId": `${item.name} is not available` });
+        expect(response.body.error.fields).toEqual({ "items.0.menuItemId": `${item.name} is sold out` });
       } finally {
         await f.prisma.menuItem.update({ where: { id: item.id }, data: { available: true } });
       }

@@ -1,7 +1,8 @@
 import { io, type ManagerOptions, type Socket, type SocketOptions } from "socket.io-client";
 import { AppError, type AppErrorCode } from "../app-error.ts";
-import type { ClientToServerEvents, OrderUpdate, ServerToClientEvents } from "../realtime-events.ts";
+import type { ClientToServerEvents, OrderUpdate, RestaurantUpdate, ServerToClientEvents } from "../realtime-events.ts";
 import { OrderFeed, type ApplyResult, type FeedSnapshot } from "./order-feed.ts";
+import { RestaurantFeed } from "./restaurant-feed.ts";
 
 export type ConnectionStatus = "connecting" | "live" | "reconnecting" | "offline";
 export type UpdateEvent = "new_order" | "status_update" | "order_update" | "pickup_ready";
@@ -20,10 +21,13 @@ export interface LiveFeedOptions {
   /** The token was refused (or could not be refreshed): the screen should ask to log in again. */
   onUnauthorized?(): void;
   onUpdate?(event: UpdateEvent, update: OrderUpdate, result: ApplyResult): void;
+  onRestaurantUpdate?(update: RestaurantUpdate, result: ApplyResult): void;
   socketOptions?: Partial<ManagerOptions & SocketOptions>;
 }
 
 const UPDATE_EVENTS: UpdateEvent[] = ["new_order", "status_update", "order_update", "pickup_ready"];
+
+type Pushed = { name: UpdateEvent; update: OrderUpdate } | { name: "restaurant_update"; update: RestaurantUpdate };
 const RETRY_MS = 1000;
 const MAX_RETRY_MS = 15_000;
 
@@ -46,6 +50,8 @@ const refusalCode = (error: Error): AppErrorCode | undefined => (error as { data
  */
 export class LiveFeed {
   readonly feed = new OrderFeed();
+  /** The menu, on screens whose snapshot has one. */
+  readonly restaurant = new RestaurantFeed();
   status: ConnectionStatus = "connecting";
   /** When the server was last heard from (connect, push or heartbeat), ms since epoch. */
   lastContactAt: number | null = null;
@@ -53,7 +59,7 @@ export class LiveFeed {
   resyncs = 0;
   readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   private readonly listeners = new Set<() => void>();
-  private held: { name: UpdateEvent; update: OrderUpdate }[] | null = null;
+  private held: Pushed[] | null = null;
   private resyncAgain = false;
   private closed = false;
   private version = 0;
@@ -95,7 +101,8 @@ export class LiveFeed {
     });
     this.socket.on("server_shutdown", () => this.setStatus("reconnecting"));
     this.socket.io.on("ping", () => this.touch());
-    for (const name of UPDATE_EVENTS) this.socket.on(name, (update) => this.receive(name, update));
+    for (const name of UPDATE_EVENTS) this.socket.on(name, (update) => this.receive({ name, update }));
+    this.socket.on("restaurant_update", (update) => this.receive({ name: "restaurant_update", update }));
     browser?.addEventListener("offline", this.onOffline);
     browser?.addEventListener("online", this.onOnline);
   }
@@ -137,7 +144,9 @@ export class LiveFeed {
       do {
         this.resyncAgain = false;
         try {
-          this.feed.reset(await this.options.loadSnapshot());
+          const snapshot = await this.options.loadSnapshot();
+          this.feed.reset(snapshot);
+          this.restaurant.reset(snapshot.menu);
           this.resyncs++;
         } catch (error) {
           if (this.closed) return;
@@ -151,21 +160,28 @@ export class LiveFeed {
       } while (this.resyncAgain && !this.closed);
       const held = this.held;
       this.held = null;
-      for (const { name, update } of held) this.receive(name, update);
+      for (const pushed of held) this.receive(pushed);
       this.changed();
     } finally {
       this.held = null;
     }
   }
 
-  private receive(name: UpdateEvent, update: OrderUpdate): void {
+  private receive(pushed: Pushed): void {
     this.touch();
     if (this.held) {
-      this.held.push({ name, update });
+      this.held.push(pushed);
       return;
     }
-    const result = this.apply(update);
-    this.options.onUpdate?.(name, update, result);
+    if (pushed.name === "restaurant_update") {
+      const result = this.restaurant.apply(pushed.update);
+      if (result === "gap") void this.resync();
+      this.changed();
+      this.options.onRestaurantUpdate?.(pushed.update, result);
+    } else {
+      const result = this.apply(pushed.update);
+      this.options.onUpdate?.(pushed.name, pushed.update, result);
+    }
   }
 
   /** A fresh token, or null when the session is over (then the screen is told); retried later while it cannot be asked. */

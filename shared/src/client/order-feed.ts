@@ -1,6 +1,7 @@
 import type { OrderEvent } from "../order-event.schema.ts";
 import type { Ticket } from "../order.schema.ts";
 import type { OrderUpdate } from "../realtime-events.ts";
+import type { Menu } from "../restaurant.schema.ts";
 
 export type ApplyResult = "applied" | "duplicate" | "gap";
 
@@ -8,6 +9,8 @@ export interface FeedSnapshot {
   tickets: Ticket[];
   /** Timelines by order id, for screens that show them. */
   timelines?: Record<string, OrderEvent[]>;
+  /** The restaurant's menu, for screens that show it live. */
+  menu?: Menu;
 }
 
 /**

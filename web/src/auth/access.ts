@@ -11,6 +11,8 @@ export function canSeeOrder(claims: TokenClaims, order: OrderScope): boolean {
   switch (claims.role) {
     case "customer":
       return claims.orderIds.includes(order.id);
+    case "guest":
+      return false;
     case "kitchen":
     case "station":
       return claims.kitchenId === order.kitchenId;

@@ -3,7 +3,7 @@ import { bearerToken, signToken, verifyToken } from "@orderly/shared/server";
 import { webEnv } from "../env.ts";
 
 export function issueToken(claims: TokenClaims): { token: string; expiresAt: Date } {
-  const ttl = claims.role === "customer" ? TOKEN_TTL_SECONDS.customer : TOKEN_TTL_SECONDS.staff;
+  const ttl = claims.role === "customer" || claims.role === "guest" ? TOKEN_TTL_SECONDS[claims.role] : TOKEN_TTL_SECONDS.staff;
   return signToken(claims, webEnv().JWT_SECRET, ttl);
 }
 

@@ -2,6 +2,7 @@ import type { ActorRole, CloseReason, OrderStatus } from "@orderly/shared";
 
 /** Statuses as the kitchen says them (the board's column titles). */
 export const KITCHEN_STATUS_WORDS: Record<OrderStatus, string> = {
+  SCHEDULED: "Later",
   PLACED: "New",
   ACCEPTED: "Accepted",
   PREPARING: "Preparing",

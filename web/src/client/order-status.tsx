@@ -9,6 +9,7 @@ import { useDocumentTitle } from "./use-document-title.ts";
 import { useLiveFeed } from "./use-live-feed.ts";
 
 const STEP_LABELS: Record<OrderStatus, string> = {
+  SCHEDULED: "Scheduled",
   PLACED: "Order placed",
   ACCEPTED: "Accepted by the kitchen",
   PREPARING: "Being prepared",

@@ -1,4 +1,4 @@
-import { AppError, type ClaimsOf, type Role, type TokenClaims } from "@orderly/shared";
+import { AppError, type ActingClaims, type ClaimsOf, type Role, type TokenClaims } from "@orderly/shared";
 import type { z } from "zod";
 import { currentStaff } from "../auth/staff-account.ts";
 import { verifyBearer } from "../auth/tokens.ts";
@@ -6,13 +6,13 @@ import { answerError } from "./error-response.ts";
 import { rateLimit, type RateLimitName } from "./rate-limit.ts";
 import { parse, readBody } from "./read-body.ts";
 
-/** Who may call a route: anyone, any valid token, or tokens of these roles. */
+/** Who may call a route: anyone, any valid token but a guest's, or tokens of these roles. */
 type Access = "public" | "token" | readonly Role[];
 
 type ClaimsFor<A extends Access> = A extends "public"
   ? undefined
   : A extends "token"
-    ? TokenClaims
+    ? ActingClaims
     : A extends readonly (infer R extends Role)[]
       ? ClaimsOf<R>
       : never;
@@ -42,10 +42,10 @@ export interface RouteInput<A extends Access, P, B, H> {
 async function authorize(request: Request, auth: Access): Promise<TokenClaims | undefined> {
   if (auth === "public") return undefined;
   const claims = verifyBearer(request);
-  if (auth !== "token" && !auth.includes(claims.role)) {
-    throw new AppError("FORBIDDEN", `This needs a ${auth.join(" or ")} token`);
+  if (auth === "token" ? claims.role === "guest" : !auth.includes(claims.role)) {
+    throw new AppError("FORBIDDEN", auth === "token" ? "A guest token only listens to a menu" : `This needs a ${auth.join(" or ")} token`);
   }
-  if (claims.role !== "customer") await currentStaff(claims);
+  if (claims.role !== "customer" && claims.role !== "guest") await currentStaff(claims);
   return claims;
 }
 

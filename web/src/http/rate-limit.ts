@@ -4,14 +4,15 @@ import { webEnv } from "../env.ts";
 import { clientAddress } from "./client-address.ts";
 import { sharedRedis } from "./redis.ts";
 
-export type RateLimitName = "orders" | "logins";
+export type RateLimitName = "orders" | "logins" | "guests";
 
 const globalForLimits = globalThis as unknown as { orderlyLimiters?: Map<RateLimitName, Promise<RateLimiterAbstract>> };
 
 async function create(name: RateLimitName): Promise<RateLimiterAbstract> {
   const env = webEnv();
+  const perMinute = { orders: env.RATE_LIMIT_ORDERS_PER_MINUTE, logins: env.RATE_LIMIT_LOGINS_PER_MINUTE, guests: env.RATE_LIMIT_GUEST_TOKENS_PER_MINUTE };
   const options = {
-    points: name === "orders" ? env.RATE_LIMIT_ORDERS_PER_MINUTE : env.RATE_LIMIT_LOGINS_PER_MINUTE,
+    points: perMinute[name],
     duration: 60,
     keyPrefix: `orderly:web:${name}`,
   };

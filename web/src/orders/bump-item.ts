@@ -1,5 +1,6 @@
 import { AppError, SYSTEM_MOVES, forbidden, notFound, type ClaimsOf, type OrderSnapshot, type OrderStatus } from "@orderly/shared";
-import { SYSTEM, actorOf, changeOrder, statusMoveData, type Plan } from "./order-change.ts";
+import { SYSTEM, actorOf } from "../actor.ts";
+import { changeOrder, statusMoveData, type Plan } from "./order-change.ts";
 
 const BEING_MADE: OrderStatus[] = ["ACCEPTED", "PREPARING"];
 

@@ -1,5 +1,6 @@
 import { AppError, type ClaimsOf, type OrderSnapshot, type OrderStatus } from "@orderly/shared";
-import { actorOf, changeOrder } from "./order-change.ts";
+import { actorOf } from "../actor.ts";
+import { changeOrder } from "./order-change.ts";
 
 type KitchenClaims = ClaimsOf<"kitchen" | "admin">;
 

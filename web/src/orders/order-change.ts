@@ -1,10 +1,8 @@
 import {
   AppError,
-  actorRoleFor,
   forbidden,
   isRecall,
   notFound,
-  type ActorRole,
   type CloseReasonDetail,
   type OrderChange,
   type OrderSnapshot,
@@ -12,21 +10,10 @@ import {
   type TokenClaims,
 } from "@orderly/shared";
 import type { Prisma } from "@orderly/prisma";
+import type { Actor } from "../actor.ts";
 import { canSeeOrder } from "../auth/access.ts";
 import { db } from "../db.ts";
 import { TICKET_INCLUDE, loadSnapshot, type OrderWithItems } from "./ticket.ts";
-
-export interface Actor {
-  role: ActorRole;
-  /** The staff member; null for customers and the system. */
-  id: string | null;
-}
-
-export const SYSTEM: Actor = { role: "SYSTEM", id: null };
-
-export function actorOf(claims: TokenClaims): Actor {
-  return { role: actorRoleFor(claims.role), id: claims.role === "customer" ? null : claims.sub };
-}
 
 /** What a change does: the order's new columns, and one event per change, each by its actor. */
 export interface Plan {
@@ -34,7 +21,7 @@ export interface Plan {
   changes: { change: OrderChange; actor: Actor }[];
 }
 
-const ORDER_FOR_CHANGE = { ...TICKET_INCLUDE, restaurant: { select: { usesExpo: true } } } satisfies Prisma.OrderInclude;
+const ORDER_FOR_CHANGE = { ...TICKET_INCLUDE, restaurant: { select: { usesExpo: true, extraPrepMinutes: true } } } satisfies Prisma.OrderInclude;
 export type OrderForChange = OrderWithItems & Prisma.OrderGetPayload<{ include: typeof ORDER_FOR_CHANGE }>;
 
 /** The order columns a status move sets: where it came from, when, and whether it went back. */
@@ -52,36 +39,37 @@ export function statusMoveData(from: OrderStatus, to: OrderStatus, now: Date, re
 /**
  * Every change to an order goes through here, in one transaction: the order's row is locked (so
  * concurrent changes to one order run one after the other, each seeing the other's result), the
- * caller must be allowed to see it, `plan` decides what changes (null: nothing to do), and the
- * order's columns, its seq and one OrderEvent row per change (the next seqs, gapless) are written.
- * Answers the order's snapshot as committed.
+ * caller must be allowed to see it (null: the server itself, releasing a scheduled order), `plan`
+ * decides what changes (null: nothing to do), and the order's columns, its seq and one OrderEvent
+ * row per change (the next seqs, gapless) are written. Answers the order's snapshot as committed.
  */
-export function changeOrder(
-  claims: TokenClaims,
-  orderId: string,
-  plan: (order: OrderForChange, now: Date, tx: Prisma.TransactionClient) => Promise<Plan | null> | Plan | null,
-): Promise<OrderSnapshot> {
-  return db().$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT 1 FROM "Order" WHERE id = ${orderId} FOR UPDATE`;
-    const order = await tx.order.findUnique({ where: { id: orderId }, include: ORDER_FOR_CHANGE });
-    if (!order) throw notFound("Order");
-    if (!canSeeOrder(claims, order)) throw forbidden("This order belongs to another kitchen or restaurant");
-    const planned = await plan(order, new Date(), tx);
-    if (planned) {
-      const seq = order.seq + planned.changes.length;
-      const updated = await tx.order.updateMany({ where: { id: order.id, seq: order.seq }, data: { ...planned.data, seq } });
-      if (updated.count === 0) throw new AppError("CONFLICT", "The order was changed by someone else; try again");
-      await tx.orderEvent.createMany({
-        data: planned.changes.map(({ change, actor }, i) => ({
-          orderId: order.id,
-          seq: order.seq + 1 + i,
-          type: change.type,
-          payload: change.payload,
-          actorRole: actor.role,
-          actorId: actor.id,
-        })),
-      });
-    }
-    return (await loadSnapshot(tx, order.id))!;
-  });
+export function changeOrder(claims: TokenClaims | null, orderId: string, plan: PlanFor): Promise<OrderSnapshot> {
+  return db().$transaction((tx) => changeOrderIn(tx, claims, orderId, plan));
+}
+
+type PlanFor = (order: OrderForChange, now: Date, tx: Prisma.TransactionClient) => Promise<Plan | null> | Plan | null;
+
+/** changeOrder within a transaction of the caller's (a restaurant change that moves its orders' estimates). */
+export async function changeOrderIn(tx: Prisma.TransactionClient, claims: TokenClaims | null, orderId: string, plan: PlanFor): Promise<OrderSnapshot> {
+  await tx.$executeRaw`SELECT 1 FROM "Order" WHERE id = ${orderId} FOR UPDATE`;
+  const order = await tx.order.findUnique({ where: { id: orderId }, include: ORDER_FOR_CHANGE });
+  if (!order) throw notFound("Order");
+  if (claims && !canSeeOrder(claims, order)) throw forbidden("This order belongs to another kitchen or restaurant");
+  const planned = await plan(order, new Date(), tx);
+  if (planned) {
+    const seq = order.seq + planned.changes.length;
+    const updated = await tx.order.updateMany({ where: { id: order.id, seq: order.seq }, data: { ...planned.data, seq } });
+    if (updated.count === 0) throw new AppError("CONFLICT", "The order was changed by someone else; try again");
+    await tx.orderEvent.createMany({
+      data: planned.changes.map(({ change, actor }, i) => ({
+        orderId: order.id,
+        seq: order.seq + 1 + i,
+        type: change.type,
+        payload: change.payload,
+        actorRole: actor.role,
+        actorId: actor.id,
+      })),
+    });
+  }
+  return (await loadSnapshot(tx, order.id))!;
 }

@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
-import { AppError, describeFieldErrors, notFound, type OrderSnapshot, type PlaceOrderRequest } from "@orderly/shared";
+import { AppError, describeFieldErrors, notFound, slotStartOf, type OrderSnapshot, type PlaceOrderRequest } from "@orderly/shared";
 import { Prisma } from "@orderly/prisma";
 import { db } from "../db.ts";
+import { localTime } from "../restaurants/opening-hours.ts";
+import { ORDERING_SELECT, hoursOf, orderingState, type OrderingSettings } from "../restaurants/ordering-state.ts";
 import { orderCode } from "./order-code.ts";
 import { SNAPSHOT_INCLUDE, toSnapshot } from "./ticket.ts";
 
@@ -31,7 +33,43 @@ async function existing(idempotencyKey: string, hash: string): Promise<Placed | 
   return { snapshot: toSnapshot(order), created: false };
 }
 
-/** Prices come from the menu, never the client; the order, its items and event seq 1 commit together. */
+/** Refuses an order the restaurant cannot take now; answers its slot, status and release time. */
+async function schedule(tx: Prisma.TransactionClient, restaurant: OrderingSettings & { name: string }, request: PlaceOrderRequest, prepMinutes: number) {
+  const now = new Date();
+  const ordering = await orderingState(tx, restaurant, now);
+  const hours = hoursOf(restaurant);
+  if (ordering.paused) {
+    const reason = ordering.pauseReason ? ` (${ordering.pauseReason})` : "";
+    throw new AppError("RESTAURANT_PAUSED", `${restaurant.name} has paused online orders for now${reason}. Please try again a little later.`);
+  }
+  if (request.scheduledFor) {
+    const slot = new Date(request.scheduledFor);
+    if (!ordering.slots.includes(slot.toISOString())) {
+      throw new AppError("SLOT_UNAVAILABLE", "scheduledFor: that time is no longer available; choose another", {
+        fields: { scheduledFor: "is not one of today's free slots" },
+      });
+    }
+    const releaseAt = new Date(slot.getTime() - (prepMinutes + ordering.extraPrepMinutes) * 60_000);
+    return { status: "SCHEDULED" as const, scheduledFor: slot, releaseAt, slotStart: slot };
+  }
+  if (!ordering.open) {
+    const opens = ordering.opensAt ? `; we open at ${localTime(hours, new Date(ordering.opensAt))}` : "";
+    throw new AppError("RESTAURANT_CLOSED", `${restaurant.name} is closed now${opens}. You can schedule an order for later today.`);
+  }
+  if (ordering.capped) {
+    const next = ordering.nextFreeSlotAt ? ` The next free slot is at ${localTime(hours, new Date(ordering.nextFreeSlotAt))}.` : "";
+    throw new AppError("ORDER_CAP_REACHED", `The kitchen is taking all the orders it can right now.${next} You can schedule for then.`, {
+      fields: { scheduledFor: ordering.nextFreeSlotAt ? `the next free slot is ${ordering.nextFreeSlotAt}` : "no free slot left today" },
+    });
+  }
+  return { status: "PLACED" as const, scheduledFor: null, releaseAt: null, slotStart: slotStartOf(now) };
+}
+
+/**
+ * Prices come from the menu, never the client. Under the restaurant's row lock (so an order cap
+ * holds under concurrent orders, and a pause is seen), the restaurant must be taking orders — now,
+ * or in the chosen slot — and the order, its items and event seq 1 commit together.
+ */
 export async function placeOrder(request: PlaceOrderRequest, idempotencyKey: string): Promise<Placed> {
   const hash = requestHash(request);
   const before = await existing(idempotencyKey, hash);
@@ -39,7 +77,7 @@ export async function placeOrder(request: PlaceOrderRequest, idempotencyKey: str
 
   const restaurant = await db().restaurant.findUnique({
     where: { slug: request.restaurantSlug },
-    include: { kitchens: { orderBy: { name: "asc" }, take: 1 } },
+    select: { ...ORDERING_SELECT, name: true, kitchens: { orderBy: { name: "asc" }, take: 1 } },
   });
   if (!restaurant) throw notFound("Restaurant", "restaurantSlug");
   const kitchen = restaurant.kitchens[0];
@@ -52,8 +90,8 @@ export async function placeOrder(request: PlaceOrderRequest, idempotencyKey: str
   const lines = request.items.map((line, i) => {
     const item = menu.find((m) => m.id === line.menuItemId);
     if (!item) fields[`items.${i}.menuItemId`] = `menu item ${line.menuItemId} is not on this restaurant's menu`;
-    else if (!item.available) fields[`items.${i}.menuItemId`] = `${item.name} is not available`;
-    return { line, item };
+    else if (!item.available) fields[`items.${i}.menuItemId`] = `${item.name} is sold out`;
+    return { line, item: item! };
   });
   if (Object.keys(fields).length) {
     throw new AppError("UNAVAILABLE_ITEMS", describeFieldErrors(fields), { fields });
@@ -66,26 +104,31 @@ export async function placeOrder(request: PlaceOrderRequest, idempotencyKey: str
     deliveryAddress: request.fulfilment === "DELIVERY" ? request.deliveryAddress! : null,
     customerName: request.customer.name,
     customerPhone: request.customer.phone,
-    totalPaise: lines.reduce((sum, { line, item }) => sum + item!.pricePaise * line.quantity, 0),
+    totalPaise: lines.reduce((sum, { line, item }) => sum + item.pricePaise * line.quantity, 0),
     idempotencyKey,
     requestHash: hash,
     items: {
       create: lines.map(({ line, item }) => ({
-        menuItemId: item!.id,
-        name: item!.name,
-        unitPricePaise: item!.pricePaise,
+        menuItemId: item.id,
+        name: item.name,
+        unitPricePaise: item.pricePaise,
         quantity: line.quantity,
         notes: line.notes || null,
         allergens: line.allergens ?? [],
-        stationId: item!.stationId,
+        stationId: item.stationId,
       })),
     },
-    events: { create: { seq: 1, type: "STATUS_CHANGED" as const, payload: { from: null, to: "PLACED" }, actorRole: "CUSTOMER" as const } },
   };
+  const prepMinutes = Math.max(0, ...lines.map(({ item }) => item.prepMinutes));
 
   for (let attempt = 0; ; attempt++) {
     try {
-      const order = await db().order.create({ data: { ...data, code: orderCode() }, include: SNAPSHOT_INCLUDE });
+      const order = await db().$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT 1 FROM "Restaurant" WHERE id = ${restaurant.id} FOR UPDATE`;
+        const slot = await schedule(tx, restaurant, request, prepMinutes);
+        const first = { seq: 1, type: "STATUS_CHANGED" as const, payload: { from: null, to: slot.status }, actorRole: "CUSTOMER" as const };
+        return tx.order.create({ data: { ...data, ...slot, code: orderCode(), events: { create: first } }, include: SNAPSHOT_INCLUDE });
+      });
       return { snapshot: toSnapshot(order), created: true };
     } catch (error) {
       if (isUniqueViolation(error, "idempotencyKey")) {

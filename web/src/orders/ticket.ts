@@ -44,6 +44,7 @@ export function toTicket(order: OrderWithItems): Ticket {
     recalledAt: iso(order.recalledAt),
     statusChangedAt: order.statusChangedAt.toISOString(),
     previousStatus: order.previousStatus,
+    scheduledFor: iso(order.scheduledFor),
     closeReason: order.closeReason ? { code: order.closeReason, ...(order.closeNote && { note: order.closeNote }) } : null,
     items: order.items.map((i) => ({
       id: i.id,

@@ -1,10 +1,11 @@
-import { AppError, forbidden, judgeMove, type CloseReasonDetail, type OrderChange, type OrderSnapshot, type TokenClaims, type TransitionRequest } from "@orderly/shared";
+import { AppError, forbidden, judgeMove, type CloseReasonDetail, type OrderChange, type OrderSnapshot, type ActingClaims, type TransitionRequest } from "@orderly/shared";
 import { webEnv } from "../env.ts";
-import { actorOf, changeOrder, statusMoveData } from "./order-change.ts";
+import { actorOf } from "../actor.ts";
+import { changeOrder, statusMoveData } from "./order-change.ts";
 import { prepMinutesOf } from "./ticket.ts";
 
 /** Staff say why they cancel or reject; a customer cancelling says so by doing it. */
-function closeReason(claims: TokenClaims, request: TransitionRequest): CloseReasonDetail | undefined {
+function closeReason(claims: ActingClaims, request: TransitionRequest): CloseReasonDetail | undefined {
   if (request.to !== "CANCELLED" && request.to !== "REJECTED") return undefined;
   if (claims.role === "customer") return { code: "CUSTOMER_ASKED" };
   if (!request.reason) {
@@ -18,7 +19,7 @@ function closeReason(claims: TokenClaims, request: TransitionRequest): CloseReas
  * (recall) only within RECALL_WINDOW_MINUTES of the move it undoes. 403 for a move the role may
  * never make, 409 for one the order's state (or the window) forbids.
  */
-export function transitionOrder(claims: TokenClaims, orderId: string, request: TransitionRequest): Promise<OrderSnapshot> {
+export function transitionOrder(claims: ActingClaims, orderId: string, request: TransitionRequest): Promise<OrderSnapshot> {
   const reason = closeReason(claims, request);
   const windowMinutes = webEnv().RECALL_WINDOW_MINUTES;
   return changeOrder(claims, orderId, (order, now) => {
@@ -51,7 +52,7 @@ export function transitionOrder(claims: TokenClaims, orderId: string, request: T
       data: {
         ...statusMoveData(order.status, request.to, now, reason),
         ...(takenBy && { courierId: takenBy }),
-        ...(order.status === "PLACED" && request.to === "ACCEPTED" && { estimatedReadyAt: new Date(now.getTime() + prepMinutesOf(order) * 60_000) }),
+        ...(order.status === "PLACED" && request.to === "ACCEPTED" && { estimatedReadyAt: new Date(now.getTime() + (prepMinutesOf(order) + order.restaurant.extraPrepMinutes) * 60_000) }),
       },
       changes: changes.map((change) => ({ change, actor })),
     };

@@ -1,8 +1,10 @@
-import { MAX_EVENTS_PER_BATCH, type OrderUpdate } from "@orderly/shared";
+import { MAX_EVENTS_PER_BATCH, MAX_RESTAURANT_EVENTS_PER_BATCH, type InternalEventBatch, type Menu, type OrderUpdate } from "@orderly/shared";
 import { internalHeaders } from "@orderly/shared/server";
-import type { PrismaClient } from "@orderly/prisma";
+import type { Prisma, PrismaClient } from "@orderly/prisma";
 import type { Logger } from "pino";
 import { TICKET_INCLUDE, toOrderEvent, toTicket } from "../orders/ticket.ts";
+import { loadMenu } from "../restaurants/menu.ts";
+import { toRestaurantEvent } from "../restaurants/restaurant-event.ts";
 
 /** Held (per transaction) while publishing, so two web processes never publish at once and seq order holds. */
 const OUTBOX_LOCK = 6_172_200_931;
@@ -23,7 +25,8 @@ export type FlushResult = { published: number } | "busy";
 
 /**
  * Publishes OrderEvent rows with publishedAt null to the realtime server, oldest orders first and
- * each order's events in seq order, marking them published only after a 2xx. Runs on a timer and
+ * each order's events in seq order, then RestaurantEvent rows by seq, marking them published only
+ * after a 2xx. Runs on a timer and
  * whenever kicked after a commit; failures back off exponentially up to maxBackoffMs.
  */
 export class OutboxRelay {
@@ -89,43 +92,62 @@ export class OutboxRelay {
     if (!this.stopped) this.timer = setTimeout(() => this.kick(), delay);
   }
 
-  /** One pass: publish the pending events of up to ORDERS_PER_FLUSH orders. */
+  /** One pass: publish the pending events of up to ORDERS_PER_FLUSH orders, and of restaurants. */
   async flush(): Promise<FlushResult> {
     const { prisma } = this.options;
     return prisma.$transaction(
       async (tx) => {
         const [{ locked }] = await tx.$queryRaw<[{ locked: boolean }]>`SELECT pg_try_advisory_xact_lock(${OUTBOX_LOCK}::bigint) AS locked`;
         if (!locked) return "busy";
-        const orders = await tx.$queryRaw<{ orderId: string }[]>`
-          SELECT "orderId" FROM "OrderEvent" WHERE "publishedAt" IS NULL
-          GROUP BY "orderId" ORDER BY min("createdAt") LIMIT ${ORDERS_PER_FLUSH}`;
-        if (orders.length === 0) return { published: 0 };
-        const orderIds = orders.map((o) => o.orderId);
-        const [events, tickets] = await Promise.all([
-          tx.orderEvent.findMany({ where: { publishedAt: null, orderId: { in: orderIds } }, orderBy: [{ createdAt: "asc" }, { seq: "asc" }] }),
-          tx.order.findMany({ where: { id: { in: orderIds } }, include: TICKET_INCLUDE }),
-        ]);
-        const ticketOf = new Map(tickets.map((t) => [t.id, toTicket(t)]));
-        // Keep the oldest-first interleaving of orders, but each order's events strictly by seq,
-        // whatever the clocks that stamped createdAt said.
-        const queues = new Map<string, typeof events>();
-        for (const e of [...events].sort((a, b) => a.seq - b.seq)) queues.set(e.orderId, [...(queues.get(e.orderId) ?? []), e]);
-        const updates: OrderUpdate[] = events.map(({ orderId }) => {
-          const next = queues.get(orderId)!.shift()!;
-          return { event: toOrderEvent(next), ticket: ticketOf.get(orderId)! };
-        });
-        for (let i = 0; i < updates.length; i += MAX_EVENTS_PER_BATCH / 2) {
-          await this.post(updates.slice(i, i + MAX_EVENTS_PER_BATCH / 2));
-        }
-        await tx.orderEvent.updateMany({ where: { id: { in: events.map((e) => e.id) } }, data: { publishedAt: new Date() } });
-        return { published: events.length };
+        return { published: (await this.publishOrderEvents(tx)) + (await this.publishRestaurantEvents(tx)) };
       },
       { maxWait: 5000, timeout: 60_000 },
     );
   }
 
-  private async post(events: OrderUpdate[]): Promise<void> {
-    const body = JSON.stringify({ events });
+  private async publishOrderEvents(tx: Prisma.TransactionClient): Promise<number> {
+    const orders = await tx.$queryRaw<{ orderId: string }[]>`
+      SELECT "orderId" FROM "OrderEvent" WHERE "publishedAt" IS NULL
+      GROUP BY "orderId" ORDER BY min("createdAt") LIMIT ${ORDERS_PER_FLUSH}`;
+    if (orders.length === 0) return 0;
+    const orderIds = orders.map((o) => o.orderId);
+    const [events, tickets] = await Promise.all([
+      tx.orderEvent.findMany({ where: { publishedAt: null, orderId: { in: orderIds } }, orderBy: [{ createdAt: "asc" }, { seq: "asc" }] }),
+      tx.order.findMany({ where: { id: { in: orderIds } }, include: TICKET_INCLUDE }),
+    ]);
+    const ticketOf = new Map(tickets.map((t) => [t.id, toTicket(t)]));
+    // Keep the oldest-first interleaving of orders, but each order's events strictly by seq,
+    // whatever the clocks that stamped createdAt said.
+    const queues = new Map<string, typeof events>();
+    for (const e of [...events].sort((a, b) => a.seq - b.seq)) queues.set(e.orderId, [...(queues.get(e.orderId) ?? []), e]);
+    const updates: OrderUpdate[] = events.map(({ orderId }) => {
+      const next = queues.get(orderId)!.shift()!;
+      return { event: toOrderEvent(next), ticket: ticketOf.get(orderId)! };
+    });
+    for (let i = 0; i < updates.length; i += MAX_EVENTS_PER_BATCH / 2) {
+      await this.post({ events: updates.slice(i, i + MAX_EVENTS_PER_BATCH / 2), restaurantEvents: [] });
+    }
+    await tx.orderEvent.updateMany({ where: { id: { in: events.map((e) => e.id) } }, data: { publishedAt: new Date() } });
+    return events.length;
+  }
+
+  /** Each event goes with its restaurant's menu as it stands now (clients replace theirs by seq). */
+  private async publishRestaurantEvents(tx: Prisma.TransactionClient): Promise<number> {
+    const events = await tx.restaurantEvent.findMany({
+      where: { publishedAt: null },
+      orderBy: [{ restaurantId: "asc" }, { seq: "asc" }],
+      take: MAX_RESTAURANT_EVENTS_PER_BATCH,
+    });
+    if (events.length === 0) return 0;
+    const menus = new Map<string, Menu>();
+    for (const id of new Set(events.map((e) => e.restaurantId))) menus.set(id, (await loadMenu(tx, { id }))!);
+    await this.post({ events: [], restaurantEvents: events.map((row) => ({ event: toRestaurantEvent(row), menu: menus.get(row.restaurantId)! })) });
+    await tx.restaurantEvent.updateMany({ where: { id: { in: events.map((e) => e.id) } }, data: { publishedAt: new Date() } });
+    return events.length;
+  }
+
+  private async post(batch: InternalEventBatch): Promise<void> {
+    const body = JSON.stringify(batch);
     const response = await fetch(new URL("/internal/events", this.options.realtimeUrl), {
       method: "POST",
       headers: internalHeaders(this.options.internalSecret, body),

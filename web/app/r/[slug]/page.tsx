@@ -3,17 +3,18 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OrderForm } from "@/client/order-form.tsx";
 import { screenTitle } from "@/screen-title.ts";
-import { loadMenu } from "@/menu.ts";
+import { db } from "@/db.ts";
+import { loadMenu } from "@/restaurants/menu.ts";
 
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const menu = await loadMenu((await params).slug);
+  const menu = await loadMenu(db(), { slug: (await params).slug });
   return { title: menu ? screenTitle("Menu", menu.restaurant.name) : "Restaurant not found" };
 }
 
 export default async function RestaurantPage({ params }: Props) {
-  const menu = await loadMenu((await params).slug);
+  const menu = await loadMenu(db(), { slug: (await params).slug });
   if (!menu) notFound();
   return (
     <main className="wide">

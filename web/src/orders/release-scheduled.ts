@@ -1,0 +1,24 @@
+import { SYSTEM_MOVES } from "@orderly/shared";
+import { SYSTEM } from "../actor.ts";
+import { db } from "../db.ts";
+import { changeOrder, statusMoveData } from "./order-change.ts";
+
+const { from, to } = SYSTEM_MOVES.released;
+
+/**
+ * Moves every scheduled order whose release time has come to PLACED, as a SYSTEM event: the
+ * kitchen hears it as a new order. Each order's row lock and a re-check decide it, so it happens
+ * exactly once however many web processes run this.
+ */
+export async function releaseDueOrders(now: Date): Promise<number> {
+  const due = await db().order.findMany({ where: { status: from, releaseAt: { lte: now } }, select: { id: true }, orderBy: { releaseAt: "asc" }, take: 100 });
+  let released = 0;
+  for (const { id } of due) {
+    await changeOrder(null, id, (order, at) => {
+      if (order.status !== from || !order.releaseAt || order.releaseAt > now) return null;
+      released++;
+      return { data: statusMoveData(from, to, at), changes: [{ change: { type: "STATUS_CHANGED", payload: { from, to } }, actor: SYSTEM }] };
+    });
+  }
+  return released;
+}
