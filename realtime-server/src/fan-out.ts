@@ -9,7 +9,8 @@ export interface Delivery {
 const COURIER_STATUSES: readonly OrderStatus[] = ["READY", "OUT_FOR_DELIVERY", "DELIVERED"];
 
 /**
- * Which rooms hear of an order event, and as which Socket.IO event. The order's customer, its
+ * Which rooms hear of an order event, and as which Socket.IO event. The kitchen hears `new_order`
+ * when a ticket becomes new to it (placed, or released from SCHEDULED). The order's customer, its
  * kitchen and the stations that make its items hear everything, so their seq has no gaps;
  * couriers hear what happens to delivery orders around pickup (a READY order recalled to the
  * kitchen leaves their list), and are alerted when one is ready.
@@ -18,7 +19,8 @@ export function deliveriesFor({ event, ticket }: OrderUpdate): Delivery[] {
   const order = orderRoom(ticket.id);
   const kitchen = [kitchenRoom(ticket.kitchenId), ...new Set(ticket.items.map((i) => stationRoom(i.stationId)))];
   const status = event.type === "STATUS_CHANGED" ? event.payload : null;
-  if (status && status.from === null) {
+  // New to the kitchen: placed now, or a scheduled order whose time has come (not yet when scheduled).
+  if (status && status.to === "PLACED" && (status.from === null || status.from === "SCHEDULED")) {
     return [
       { event: "new_order", rooms: kitchen },
       { event: "status_update", rooms: [order] },

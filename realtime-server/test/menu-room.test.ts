@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { availabilityUpdate, menu } from "../../shared/test/fixtures.ts";
-import { connected, guestClaims, ids, kitchenClaims, next, post, recorder, startServer, token, update } from "./helpers.ts";
+import { availabilityUpdate, menu, statusUpdate } from "../../shared/test/fixtures.ts";
+import { connected, customerClaims, guestClaims, ids, kitchenClaims, next, post, recorder, startServer, token, update } from "./helpers.ts";
 
 describe("menu rooms", () => {
   it("a guest hears only its restaurant's menu, never an order, and cannot watch one", async () => {
@@ -36,5 +36,26 @@ describe("menu rooms", () => {
     expect((await post(server.port, { events: [], restaurantEvents: [] })).body.error).toMatchObject({ code: "VALIDATION_FAILED" });
     const wrong = { ...availabilityUpdate(menu(), false), menu: menu({ seq: 1 }) };
     expect((await post(server.port, { restaurantEvents: [wrong] })).status).toBe(400);
+  });
+
+  it("a scheduled order is new to the kitchen (and chimes) only when released, not when scheduled", async () => {
+    const server = await startServer();
+    const a = ids();
+    const scheduled = update(a, { to: "SCHEDULED" });
+    const kitchen = await connected(server.port, { token: token(kitchenClaims(a)) });
+    const customer = await connected(server.port, { token: token(customerClaims(scheduled.ticket.id)) });
+    const seen = recorder(kitchen);
+
+    const heard = next(kitchen, "status_update");
+    await post(server.port, { events: [scheduled] });
+    expect((await heard).ticket.status).toBe("SCHEDULED");
+
+    const released = statusUpdate(scheduled.ticket, "SCHEDULED", "PLACED", 2);
+    const asNew = next(kitchen, "new_order");
+    const toCustomer = next(customer, "status_update");
+    await post(server.port, { events: [released] });
+    expect((await asNew).event.seq).toBe(2);
+    expect((await toCustomer).ticket.status).toBe("PLACED");
+    expect(seen.map((e) => e.name)).toEqual(["status_update", "new_order"]);
   });
 });
