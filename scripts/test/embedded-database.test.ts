@@ -33,12 +33,12 @@ interface MenuItem {
 
 const byId = (a: MenuItem, b: MenuItem) => (a.id < b.id ? -1 : 1);
 
-/** The restaurant's available items as the database holds them, read on a connection of its own. */
+/** The restaurant's items as the database holds them, read on a connection of its own. */
 function menuInDatabase(slug: string): Promise<MenuItem[]> {
   return query<MenuItem>(
-    `SELECT m.id, m.name, m.category, m."pricePaise"
-       FROM "MenuItem" m JOIN "Restaurant" r ON r.id = m."restaurantId"
-      WHERE r.slug = $1 AND m.available`,
+    `SELECT m.id, m.name, c.name AS category, m."pricePaise"
+       FROM "MenuItem" m JOIN "Restaurant" r ON r.id = m."restaurantId" JOIN "MenuCategory" c ON c.id = m."categoryId"
+      WHERE r.slug = $1`,
     [slug],
   ).then((items) => items.sort(byId));
 }
