@@ -5,6 +5,8 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { api } from "./api.ts";
 import { ALLERGEN_LABELS } from "./labels.ts";
 import { rememberOrderToken } from "./order-token.ts";
+import { OrderingNotice, orderingBlocked } from "./ordering-notice.tsx";
+import { useLiveMenu } from "./use-live-menu.ts";
 
 interface Line {
   menuItemId: string;
@@ -13,14 +15,25 @@ interface Line {
   allergens: Allergen[];
 }
 
-export function OrderForm({ menu }: { menu: Menu }) {
+const slotLabel = (iso: string, timeZone: string) => new Date(iso).toLocaleTimeString("en-IN", { hour: "numeric", minute: "2-digit", timeZone });
+
+/**
+ * The menu and cart. The menu is live: a sold-out item greys out (in the cart too, and Place order
+ * says what to remove), a pause or closing shows why, and a restored item comes back.
+ */
+export function OrderForm({ initialMenu, realtimeUrl }: { initialMenu: Menu; realtimeUrl: string }) {
   const router = useRouter();
+  const { menu } = useLiveMenu(initialMenu, realtimeUrl);
+  const { ordering } = menu;
+  const timeZone = menu.restaurant.timeZone;
   const items = useMemo(() => new Map(menu.categories.flatMap((c) => c.items).map((i) => [i.id, i])), [menu]);
   const [lines, setLines] = useState<Line[]>([]);
   const [name, setName] = useState("");
   const [phone, setPhone] = useState("");
   const [fulfilment, setFulfilment] = useState<Fulfilment>("DELIVERY");
   const [address, setAddress] = useState("");
+  /** The slot chosen, or "" for as soon as possible. */
+  const [when, setWhen] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [submitting, setSubmitting] = useState(false);
   // One key per order attempt: a double tap or a retry of the same cart never makes two orders.
@@ -59,6 +72,21 @@ export function OrderForm({ menu }: { menu: Menu }) {
     );
 
   const total = lines.reduce((sum, l) => sum + (items.get(l.menuItemId)?.pricePaise ?? 0) * l.quantity, 0);
+  const soldOut = lines.map((l) => items.get(l.menuItemId)).filter((item) => item && !item.available);
+  const asapBlocked = orderingBlocked(ordering, timeZone);
+  const slotGone = when !== "" && !ordering.slots.includes(when);
+  const blocker =
+    lines.length === 0
+      ? "Add dishes to order"
+      : soldOut.length > 0
+        ? `Remove ${soldOut.map((i) => i!.name).join(", ")} (sold out) to order`
+        : ordering.paused
+          ? "Ordering is paused"
+          : slotGone
+            ? "Choose another time"
+            : when === "" && asapBlocked
+              ? "Choose a time later today"
+              : null;
 
   async function placeOrder() {
     if (submitting) return;
@@ -67,6 +95,7 @@ export function OrderForm({ menu }: { menu: Menu }) {
       customer: { name, phone },
       fulfilment,
       ...(fulfilment === "DELIVERY" && address.trim() && { deliveryAddress: address }),
+      ...(when && { scheduledFor: when }),
       items: lines.map((l) => ({
         menuItemId: l.menuItemId,
         quantity: l.quantity,
@@ -102,21 +131,28 @@ export function OrderForm({ menu }: { menu: Menu }) {
 
   return (
     <div className="order-layout">
+      <OrderingNotice ordering={ordering} timeZone={timeZone} />
       <section className="menu" aria-label="Menu">
         {menu.categories.map((category) => (
           <div key={category.name}>
             <h2>{category.name}</h2>
             <ul className="menu-items">
               {category.items.map((item) => (
-                <li key={item.id}>
+                <li key={item.id} className={item.available ? undefined : "sold-out"} data-testid="menu-item" data-item={item.name}>
                   <div>
                     <strong>{item.name}</strong>
                     <span className="muted">{item.description}</span>
                   </div>
                   <span className="price">{formatInr(item.pricePaise)}</span>
-                  <button className="btn" onClick={() => add(item.id)} aria-label={`Add ${item.name}`}>
-                    Add
-                  </button>
+                  {item.available ? (
+                    <button className="btn" onClick={() => add(item.id)} aria-label={`Add ${item.name}`}>
+                      Add
+                    </button>
+                  ) : (
+                    <span className="sold-out-tag" data-testid="sold-out">
+                      Sold out
+                    </span>
+                  )}
                 </li>
               ))}
             </ul>
@@ -138,11 +174,19 @@ export function OrderForm({ menu }: { menu: Menu }) {
           {lines.map((line, i) => {
             const item = items.get(line.menuItemId)!;
             return (
-              <li key={line.menuItemId} data-testid="cart-line">
+              <li key={line.menuItemId} data-testid="cart-line" className={item.available ? undefined : "sold-out"}>
                 <div className="cart-line-head">
                   <strong>{item.name}</strong>
                   <span>{formatInr(item.pricePaise * line.quantity)}</span>
                 </div>
+                {!item.available && (
+                  <p className="field-error" data-testid="cart-sold-out">
+                    Sold out: remove it to place your order.{" "}
+                    <button className="btn" onClick={() => setQuantity(i, 0)}>
+                      Remove
+                    </button>
+                  </p>
+                )}
                 <div className="qty">
                   <button className="btn" onClick={() => setQuantity(i, line.quantity - 1)} aria-label={`One less ${item.name}`}>
                     −
@@ -209,9 +253,23 @@ export function OrderForm({ menu }: { menu: Menu }) {
           </label>
         )}
         {error("deliveryAddress")}
+        <label>
+          When
+          <select value={when} onChange={(e) => edit(() => setWhen(e.target.value))} data-testid="when">
+            <option value="" disabled={Boolean(asapBlocked)}>
+              As soon as possible
+            </option>
+            {ordering.slots.map((slot) => (
+              <option key={slot} value={slot}>
+                Today at {slotLabel(slot, timeZone)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {error("scheduledFor")}
         {error("form")}
-        <button className="btn btn-primary btn-big" onClick={placeOrder} disabled={submitting}>
-          {submitting ? "Placing order…" : `Place order · ${formatInr(total)}`}
+        <button className="btn btn-primary btn-big" onClick={placeOrder} disabled={submitting || blocker !== null} data-testid="place-order">
+          {submitting ? "Placing order…" : (blocker ?? `Place order · ${formatInr(total)}`)}
         </button>
       </section>
     </div>

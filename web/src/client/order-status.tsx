@@ -69,12 +69,16 @@ export function OrderStatusPage({ orderId, realtimeUrl }: { orderId: string; rea
   if (problem) return <p className="notice">{problem}</p>;
   if (!ticket) return <p className="muted">Loading your order…</p>;
 
+  const lifecycle: OrderStatus[] =
+    ticket.fulfilment === "DELIVERY"
+      ? ["PLACED", "ACCEPTED", "PREPARING", "READY", "OUT_FOR_DELIVERY", "DELIVERED"]
+      : ["PLACED", "ACCEPTED", "PREPARING", "READY", "COLLECTED"];
   const path: OrderStatus[] =
     ticket.status === "CANCELLED" || ticket.status === "REJECTED"
       ? [...new Set(moves.map((m) => m.to))]
-      : ticket.fulfilment === "DELIVERY"
-        ? ["PLACED", "ACCEPTED", "PREPARING", "READY", "OUT_FOR_DELIVERY", "DELIVERED"]
-        : ["PLACED", "ACCEPTED", "PREPARING", "READY", "COLLECTED"];
+      : ticket.scheduledFor
+        ? ["SCHEDULED", ...lifecycle]
+        : lifecycle;
   const reachedAt = new Map(moves.map((m) => [m.to, m.at]));
 
   async function copyLink() {
@@ -94,6 +98,12 @@ export function OrderStatusPage({ orderId, realtimeUrl }: { orderId: string; rea
       <p className="status-now" data-testid="order-status" data-status={ticket.status}>
         {STEP_LABELS[ticket.status]}
       </p>
+      {ticket.scheduledFor && (
+        <p className="estimate" data-testid="scheduled-for">
+          Scheduled for {time(ticket.scheduledFor)}
+          {ticket.status === "SCHEDULED" && " — the kitchen starts it in time for then"}
+        </p>
+      )}
       {ticket.estimatedReadyAt && !["DELIVERED", "COLLECTED", "CANCELLED", "REJECTED"].includes(ticket.status) && (
         <p className="estimate">Kitchen estimate: ready by {time(ticket.estimatedReadyAt)}</p>
       )}

@@ -23,6 +23,7 @@ export function useLiveFeed(key: string | null, options: LiveFeedOptions): LiveF
       refreshToken: () => latest.current.refreshToken?.() ?? Promise.resolve(null),
       onUnauthorized: () => latest.current.onUnauthorized?.(),
       onUpdate: (...args) => latest.current.onUpdate?.(...args),
+      onRestaurantUpdate: (...args) => latest.current.onRestaurantUpdate?.(...args),
     });
     setLive(feed);
     return () => {

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OrderForm } from "@/client/order-form.tsx";
 import { screenTitle } from "@/screen-title.ts";
 import { db } from "@/db.ts";
+import { realtimeUrlFor } from "@/realtime-url.ts";
 import { loadMenu } from "@/restaurants/menu.ts";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -22,7 +24,7 @@ export default async function RestaurantPage({ params }: Props) {
         <Link href="/">← Restaurants</Link>
       </p>
       <h1>{menu.restaurant.name}</h1>
-      <OrderForm menu={menu} />
+      <OrderForm initialMenu={menu} realtimeUrl={realtimeUrlFor(await headers())} />
     </main>
   );
 }
