@@ -28,4 +28,13 @@ describe("RestaurantFeed", () => {
     expect(restaurantUpdateSchema.safeParse({ ...update, menu: { ...update.menu, seq: 0 } }).success).toBe(false);
     expect(restaurantUpdateSchema.safeParse({ ...update, menu: menu({ seq: 1 }) }).success).toBe(false);
   });
+
+  it("keeps an offered menu only if it is not older than the one held", () => {
+    const feed = new RestaurantFeed();
+    feed.offer(menu({ seq: 2 }));
+    feed.offer(menu({ seq: 1 }));
+    expect(feed.menu?.seq).toBe(2);
+    feed.offer(menu({ seq: 5 }));
+    expect(feed.menu?.seq).toBe(5);
+  });
 });

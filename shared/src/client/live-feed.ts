@@ -1,6 +1,7 @@
 import { io, type ManagerOptions, type Socket, type SocketOptions } from "socket.io-client";
 import { AppError, type AppErrorCode } from "../app-error.ts";
 import type { ClientToServerEvents, OrderUpdate, RestaurantUpdate, ServerToClientEvents } from "../realtime-events.ts";
+import type { Menu } from "../restaurant.schema.ts";
 import { OrderFeed, type ApplyResult, type FeedSnapshot } from "./order-feed.ts";
 import { RestaurantFeed } from "./restaurant-feed.ts";
 
@@ -131,6 +132,12 @@ export class LiveFeed {
     if (result === "gap") void this.resync();
     this.changed();
     return result;
+  }
+
+  /** Takes the menu the screen got itself (the answer to its own change), and redraws. */
+  applyMenu(menu: Menu): void {
+    this.restaurant.offer(menu);
+    this.changed();
   }
 
   /** Re-reads the snapshot; updates arriving meanwhile are applied after it. */

@@ -15,6 +15,11 @@ export class RestaurantFeed {
     this.menu = menu ?? null;
   }
 
+  /** A menu read or answered by the server: kept if it is not older than the one held. */
+  offer(menu: Menu): void {
+    if (!this.menu || menu.seq >= this.menu.seq) this.menu = menu;
+  }
+
   apply({ event, menu }: RestaurantUpdate): ApplyResult {
     const last = this.menu?.seq;
     const result: ApplyResult = last === undefined || event.seq === last + 1 ? "applied" : event.seq <= last ? "duplicate" : "gap";
