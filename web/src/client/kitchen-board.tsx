@@ -5,6 +5,9 @@ import { screenTitle } from "../screen-title.ts";
 import { AllDayPanel } from "./all-day-panel.tsx";
 import { CloseReasonDialog } from "./close-reason-dialog.tsx";
 import { KitchenHeader } from "./kitchen-header.tsx";
+import { MenuDrawer } from "./menu-drawer.tsx";
+import { OrderingStrip } from "./ordering-strip.tsx";
+import { changeRestaurant } from "./restaurant-actions.ts";
 import { KITCHEN_STATUS_WORDS, MOVE_BUTTONS } from "./kitchen-labels.ts";
 import { changeOrder, moveOrder } from "./order-actions.ts";
 import { ProblemBanner } from "./problem-banner.tsx";
@@ -18,7 +21,7 @@ import { BEING_MADE, byUrgency, lateness } from "./ticket-timing.ts";
 import { useDocumentTitle } from "./use-document-title.ts";
 import { useKitchenFeed } from "./use-kitchen-feed.ts";
 
-const COLUMNS: readonly OrderStatus[] = ["PLACED", "ACCEPTED", "PREPARING", "READY"];
+const COLUMNS: readonly OrderStatus[] = ["SCHEDULED", "PLACED", "ACCEPTED", "PREPARING", "READY"];
 const DELAY_MINUTES = 5;
 
 type ClosingStatus = "CANCELLED" | "REJECTED";
@@ -33,13 +36,19 @@ export function KitchenBoard(props: { staff: StaffSessionState; session: StaffSe
     staff: props.staff,
     realtimeUrl: props.realtimeUrl,
     snapshotPath: `/api/kitchens/${props.session.kitchenId}/orders`,
+    menuPath: `/api/restaurants/${props.session.restaurantSlug}/menu`,
     isNewTicket: (event) => event === "new_order",
   });
   const [closing, setClosing] = useState<{ ticket: Ticket; to: ClosingStatus } | null>(null);
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const [menuOpen, setMenuOpen] = useState(false);
   useDocumentTitle(screenTitle("Kitchen", props.restaurantName));
 
   const onBoard = feed.tickets.filter((t) => COLUMNS.includes(t.status)).sort(byUrgency);
+  // The Later lane (scheduled orders, by their time) shows only while there are some.
+  const columns = COLUMNS.filter((status) => status !== "SCHEDULED" || onBoard.some((t) => t.status === status));
+  const changeMenu = (path: string, body: unknown) =>
+    feed.runFor("menu", (live, token) => changeRestaurant(live, token, props.session.restaurantSlug, path, body));
   const beingMade = onBoard.filter((t) => BEING_MADE.includes(t.status));
   const bumped = recentlyBumped(feed.tickets, feed.now, feed.recallWindowMinutes);
   const lateCount = (level: "due" | "late") => beingMade.filter((t) => lateness(t, feed.now) === level).length;
@@ -59,14 +68,18 @@ export function KitchenBoard(props: { staff: StaffSessionState; session: StaffSe
         due={lateCount("due")}
         onLogout={() => props.staff.logout()}
       >
+        <button className="btn" onClick={() => setMenuOpen(true)} data-testid="menu-drawer-open">
+          Menu
+        </button>
         <button className="btn" onClick={() => setDrawerOpen(true)} data-testid="recently-bumped-open">
           Recently bumped <span className="count">{bumped.length}</span>
         </button>
       </KitchenHeader>
       <ProblemBanner problem={feed.problem} />
+      <OrderingStrip menu={feed.menu} tickets={feed.tickets} now={feed.now} />
       <AllDayPanel items={beingMade.flatMap((t) => t.items)} />
       <div className="kds-columns">
-        {COLUMNS.map((status) => {
+        {columns.map((status) => {
           const inColumn = onBoard.filter((t) => t.status === status);
           return (
             <TicketColumn key={status} title={KITCHEN_STATUS_WORDS[status]} count={inColumn.length} testId={`column-${status}`} layout="stack">
@@ -104,6 +117,15 @@ export function KitchenBoard(props: { staff: StaffSessionState; session: StaffSe
             const ticket = feed.live?.feed.ticket(closing.ticket.id) ?? closing.ticket;
             void move(ticket, closing.to, reason);
           }}
+        />
+      )}
+      {menuOpen && feed.menu && (
+        <MenuDrawer
+          menu={feed.menu}
+          busy={feed.busy.has("menu")}
+          onItem={(item, available) => void changeMenu(`menu/${item.id}`, available ? { available } : { available, until: "END_OF_DAY" })}
+          onOrdering={(change) => void changeMenu("ordering", change)}
+          onClose={() => setMenuOpen(false)}
         />
       )}
       {drawerOpen && (

@@ -54,6 +54,11 @@ export function TicketCard(props: {
         <span>
           Placed {clockTime(ticket.createdAt)} · {ticket.customerName}
         </span>
+        {ticket.scheduledFor && (
+          <span className="flag flag-scheduled" data-testid="scheduled-for">
+            For {clockTime(ticket.scheduledFor)}
+          </span>
+        )}
         {ticket.estimatedReadyAt && BEING_MADE.includes(ticket.status) && <span data-testid="promised">Promised {clockTime(ticket.estimatedReadyAt)}</span>}
         {LATENESS_WORDS[late] && (
           <span className={`flag flag-${late}`} data-testid="lateness">

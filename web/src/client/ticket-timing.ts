@@ -6,8 +6,13 @@ export type Lateness = "on-time" | "due" | "late";
 /** Still being made: lateness counts only until the food is ready. */
 export const BEING_MADE: readonly OrderStatus[] = ["PLACED", "ACCEPTED", "PREPARING"];
 
+/** When the kitchen's clock starts: when it was placed or, scheduled, its slot minus its prep time (its release). */
+function kitchenStart(ticket: Ticket): number {
+  return ticket.scheduledFor ? Date.parse(ticket.scheduledFor) - ticket.prepMinutes * 60_000 : Date.parse(ticket.createdAt);
+}
+
 export function ageSeconds(ticket: Ticket, now: number): number {
-  return Math.max(0, Math.floor((now - Date.parse(ticket.createdAt)) / 1000));
+  return Math.max(0, Math.floor((now - kitchenStart(ticket)) / 1000));
 }
 
 export function lateness(ticket: Ticket, now: number): Lateness {
@@ -27,7 +32,7 @@ export function clockTime(iso: string): string {
   return new Date(iso).toLocaleTimeString("en-IN", { hour: "numeric", minute: "2-digit" });
 }
 
-/** Rushed first, then oldest first: the order a cook works in. */
+/** Rushed first, then oldest first (a scheduled one from its release): the order a cook works in. */
 export function byUrgency(a: Ticket, b: Ticket): number {
-  return Number(b.rush) - Number(a.rush) || a.createdAt.localeCompare(b.createdAt);
+  return Number(b.rush) - Number(a.rush) || kitchenStart(a) - kitchenStart(b);
 }

@@ -1,5 +1,5 @@
 "use client";
-import type { OrderUpdate, Ticket, TicketList } from "@orderly/shared";
+import type { Menu, OrderUpdate, Ticket, TicketList } from "@orderly/shared";
 import type { LiveFeed, UpdateEvent } from "@orderly/shared/client";
 import { useRef, useState } from "react";
 import { chime } from "./alert-sound.ts";
@@ -23,10 +23,12 @@ export function useKitchenFeed(options: {
   realtimeUrl: string;
   /** The snapshot this screen reads: GET of a TicketList. */
   snapshotPath: string;
+  /** Also keeps the restaurant's menu live (the expo's menu drawer), read from here. */
+  menuPath?: string;
   /** Whether a pushed update brings this screen a ticket to start on. */
   isNewTicket(event: UpdateEvent, update: OrderUpdate): boolean;
 }) {
-  const { staff, snapshotPath } = options;
+  const { staff, snapshotPath, menuPath } = options;
   const now = useNow(1000);
   const clockOffset = useRef(0);
   const [recallWindowMinutes, setRecallWindowMinutes] = useState(0);
@@ -38,11 +40,14 @@ export function useKitchenFeed(options: {
     realtimeUrl: options.realtimeUrl,
     token: staff.currentToken,
     loadSnapshot: async () => {
-      const list = await api<TicketList>(snapshotPath, { token: staff.currentToken() });
+      const [list, menu] = await Promise.all([
+        api<TicketList>(snapshotPath, { token: staff.currentToken() }),
+        menuPath ? api<Menu>(menuPath) : undefined,
+      ]);
       clockOffset.current = Date.parse(list.serverTime) - Date.now();
       setRecallWindowMinutes(list.recallWindowMinutes);
       setProblem(null);
-      return { tickets: list.tickets };
+      return { tickets: list.tickets, menu };
     },
     refreshToken: staff.refresh,
     onUnauthorized: () => staff.logout("Your session has ended. Please log in again."),
@@ -55,25 +60,28 @@ export function useKitchenFeed(options: {
     },
   });
 
-  async function run(ticket: Ticket, change: TicketChange) {
-    if (!live || busy.has(ticket.id)) return;
-    setBusy((s) => new Set(s).add(ticket.id));
+  /** Runs a change of `key` (a ticket, or "menu"), one at a time per key. */
+  async function runFor(key: string, change: TicketChange) {
+    if (!live || busy.has(key)) return;
+    setBusy((s) => new Set(s).add(key));
     try {
       setProblem(await change(live, staff.currentToken()));
     } finally {
-      setBusy((s) => new Set([...s].filter((id) => id !== ticket.id)));
+      setBusy((s) => new Set([...s].filter((id) => id !== key)));
     }
   }
 
   return {
     live,
     tickets: live?.feed.list ?? [],
+    menu: live?.restaurant.menu ?? null,
     /** Now on the server's clock. */
     now: now + clockOffset.current,
     recallWindowMinutes,
     fresh,
     busy,
     problem,
-    run,
+    run: (ticket: Ticket, change: TicketChange) => runFor(ticket.id, change),
+    runFor,
   };
 }
