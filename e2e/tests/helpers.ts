@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, type APIRequestContext, type APIResponse, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type APIResponse, type Browser, type BrowserContextOptions, type Locator, type Page } from "@playwright/test";
 import { createPrismaClient } from "@orderly/prisma";
 import { E2E_CONTROL_PORT } from "../ports.ts";
 
@@ -138,7 +138,7 @@ export async function placeOrderOf(request: APIRequestContext, slug: string, lin
   return { id: body.order.ticket.id as string, code: body.order.ticket.code as string };
 }
 
-/** A ticket on a kitchen screen, by its code. */
-export function ticketOf(page: Page, code: string) {
+/** A ticket on a kitchen screen (or in one of its columns), by its code. */
+export function ticketOf(page: Page | Locator, code: string) {
   return page.locator(`[data-testid="ticket"][data-code="${code}"]`);
 }
