@@ -57,8 +57,8 @@ async function schedule(tx: Prisma.TransactionClient, restaurant: OrderingSettin
     throw new AppError("RESTAURANT_CLOSED", `${restaurant.name} is closed now${opens}. You can schedule an order for later today.`);
   }
   if (ordering.capped) {
-    const next = ordering.nextFreeSlotAt ? ` The next free slot is at ${localTime(hours, new Date(ordering.nextFreeSlotAt))}.` : "";
-    throw new AppError("ORDER_CAP_REACHED", `The kitchen is taking all the orders it can right now.${next} You can schedule for then.`, {
+    const next = ordering.nextFreeSlotAt ? ` Try again at ${localTime(hours, new Date(ordering.nextFreeSlotAt))}, or schedule it for later today.` : "";
+    throw new AppError("ORDER_CAP_REACHED", `The kitchen is taking all the orders it can right now.${next}`, {
       fields: { scheduledFor: ordering.nextFreeSlotAt ? `the next free slot is ${ordering.nextFreeSlotAt}` : "no free slot left today" },
     });
   }
