@@ -110,6 +110,12 @@ export function pageToken(page: Page): Promise<string> {
   return page.evaluate(() => JSON.parse(localStorage.getItem("orderly.staff") ?? "{}").token as string);
 }
 
+/** A POST on behalf of the staff login a page holds, expected to succeed. */
+export async function staffPost(page: Page, path: string, data: object) {
+  const response = await page.request.post(path, { data, headers: { authorization: `Bearer ${await pageToken(page)}` } });
+  expect(response.status(), await response.text()).toBe(200);
+}
+
 export interface OrderLine {
   /** A menu item's name. */
   name: string;
@@ -118,8 +124,11 @@ export interface OrderLine {
   allergens?: string[];
 }
 
-/** Places a pickup order of these lines over the API, waiting out the order rate limit; returns its id and code. */
-export async function placeOrderOf(request: APIRequestContext, slug: string, lines: OrderLine[]) {
+/**
+ * Places an order of these lines over the API, for pickup or (given an address) delivery, waiting
+ * out the order rate limit; returns its id, code and customer token.
+ */
+export async function placeOrderOf(request: APIRequestContext, slug: string, lines: OrderLine[], deliveryAddress?: string) {
   const menu = await (await request.get(`/api/restaurants/${slug}/menu`)).json();
   const items: { id: string; name: string }[] = menu.categories.flatMap((c: { items: { id: string; name: string }[] }) => c.items);
   const response = await outwaitingRateLimits(() =>
@@ -128,14 +137,14 @@ export async function placeOrderOf(request: APIRequestContext, slug: string, lin
       data: {
         restaurantSlug: slug,
         customer: { name: "Test Customer", phone: "9847012345" },
-        fulfilment: "PICKUP",
+        ...(deliveryAddress ? { fulfilment: "DELIVERY", deliveryAddress } : { fulfilment: "PICKUP" }),
         items: lines.map(({ name, quantity = 1, ...rest }) => ({ menuItemId: items.find((i) => i.name === name)!.id, quantity, ...rest })),
       },
     }),
   );
   expect(response.status(), await response.text()).toBe(201);
   const body = await response.json();
-  return { id: body.order.ticket.id as string, code: body.order.ticket.code as string };
+  return { id: body.order.ticket.id as string, code: body.order.ticket.code as string, token: body.customerToken as string };
 }
 
 /** A ticket on a kitchen screen (or in one of its columns), by its code. */

@@ -11,7 +11,10 @@ test("a delivery order goes from the customer's phone through the kitchen and a 
   await customer.getByRole("button", { name: "Add Prawn Moilee" }).click();
   await customer.getByRole("button", { name: "Add Kerala Parotta" }).click();
   await customer.getByRole("button", { name: "One more Kerala Parotta" }).click();
-  await customer.getByLabel("Notes for Prawn Moilee").fill("nut allergy, please");
+  await customer.getByLabel("Notes for Prawn Moilee").fill("coconut chutney on the side");
+  const allergies = customer.getByRole("group", { name: "Allergies for Prawn Moilee" });
+  await customer.locator("details", { has: customer.locator('[aria-label="Allergies for Prawn Moilee"]') }).locator("summary").click();
+  await allergies.getByLabel("Tree nuts").check();
   await customer.getByLabel("Name").fill("Anu Thomas");
   await customer.getByLabel("Phone").fill("+91 98470 12345");
   await customer.getByLabel("Delivery address").fill("12 Broadway, Ernakulam, Kochi");
@@ -27,7 +30,9 @@ test("a delivery order goes from the customer's phone through the kitchen and a 
   // The kitchen sees it without a reload.
   const ticket = kitchen.getByTestId("column-PLACED").locator(`[data-code="${code}"]`);
   await expect(ticket).toBeVisible();
-  await expect(ticket.getByText("nut allergy, please")).toHaveClass(/note-allergy/);
+  // The allergy the customer marked stands out; a note that merely mentions "nut" does not.
+  await expect(ticket.getByTestId("allergen")).toHaveText(["⚠ Tree nuts"]);
+  await expect(ticket.getByText("coconut chutney on the side")).toHaveClass("note");
   for (const [button, next, column] of [["Accept", "ACCEPTED", "ACCEPTED"], ["Start", "PREPARING", "PREPARING"], ["Ready", "READY", "READY"]] as const) {
     await kitchen.locator(`[data-code="${code}"]`).getByRole("button", { name: button, exact: true }).click();
     await expect(kitchen.getByTestId(`column-${column}`).locator(`[data-code="${code}"]`)).toBeVisible();
