@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Menu, OrderSnapshot, OrderStatus, Ticket } from "@orderly/shared";
+import type { AppErrorCode, Menu, OrderSnapshot, OrderStatus, Ticket } from "@orderly/shared";
 import { request, retrying, sleep } from "./http.ts";
 
 export interface Restaurant {
@@ -11,20 +11,26 @@ export interface Restaurant {
   menu: Menu;
 }
 
+/** What the menu toggler makes the restaurant answer: a refused order, never a lost one. */
+const REFUSALS: AppErrorCode[] = ["UNAVAILABLE_ITEMS", "RESTAURANT_PAUSED"];
+
 export interface DrivenOrder {
   key: string;
   slug: string;
   id?: string;
   /** The order was acknowledged (2xx) to the client. */
   acknowledged: boolean;
+  /** The restaurant refused it: an item sold out or ordering paused. */
+  refused?: AppErrorCode;
   finalStatus?: OrderStatus;
   error?: string;
 }
 
 /**
- * Places orders over HTTP and drives each through its lifecycle the way staff would (the kitchen
- * accepts, each station bumps its items, the expo bumps READY where there is one, every fourth
- * order is recalled from READY and bumped again, a courier or the counter finishes it), retrying
+ * Places orders over HTTP (noting those the restaurant refuses: an item sold out, ordering paused)
+ * and drives each through its lifecycle the way staff would (the kitchen accepts, each station
+ * bumps its items, the expo bumps READY where there is one, every fourth order is recalled from
+ * READY and bumped again, a courier or the counter finishes it), retrying
  * network errors and 5xx with the same Idempotency-Key (orders) or after checking where the order
  * stands (moves and bumps), as a real client on a flaky link must.
  */
@@ -63,6 +69,11 @@ export class Driver {
       () => request(`${this.webUrl}/api/orders`, { body, headers: { "Idempotency-Key": order.key } }),
       deadline,
     );
+    const code = placed.body?.error?.code as AppErrorCode | undefined;
+    if (code && REFUSALS.includes(code)) {
+      order.refused = code;
+      return;
+    }
     if (placed.status !== 201 && placed.status !== 200) {
       order.error = `place: ${placed.status} ${JSON.stringify(placed.body?.error ?? "")}`;
       return;

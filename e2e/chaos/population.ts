@@ -17,6 +17,9 @@ export interface Client {
   refreshes: number;
 }
 
+/** Every harness socket: websocket only, reconnecting fast. */
+export const SOCKET_OPTIONS = { transports: ["websocket"], reconnectionDelay: 200, reconnectionDelayMax: 2000 };
+
 export interface Arrival {
   role: Role;
   event: UpdateEvent;
@@ -66,7 +69,7 @@ export class Population {
         return fresh();
       },
       onUpdate: (event, update) => this.arrivals.push({ role, event, update, at: Date.now() }),
-      socketOptions: { transports: ["websocket"], reconnectionDelay: 200, reconnectionDelayMax: 2000 },
+      socketOptions: SOCKET_OPTIONS,
     });
     this.clients.push(client);
     return client;

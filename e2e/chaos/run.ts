@@ -1,14 +1,17 @@
-// The fault-injection and load harness: npm run chaos [-- --duration 60 --rate 4 --staff 20 --doc]
+// The fault-injection and load harness: npm run chaos [-- --duration 60 --rate 4 --staff 20 --guests 3 --doc]
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { FINAL_STATUSES, type Menu, type TokenResponse } from "@orderly/shared";
+import { FINAL_STATUSES, type TokenResponse } from "@orderly/shared";
 import { createPrismaClient } from "@orderly/prisma";
 import { verifyToken } from "@orderly/shared/server";
 import { ROOT } from "../../scripts/root.ts";
 import { Cluster } from "./cluster.ts";
 import { Driver, type Restaurant } from "./driver.ts";
+import { fetchMenu, GuestClient } from "./guest-client.ts";
 import { answers, request, sleep } from "./http.ts";
+import { menuState } from "./menu-state.ts";
+import { MenuToggler } from "./menu-toggler.ts";
 import { Population } from "./population.ts";
 import { Checks, summary } from "./report.ts";
 
@@ -17,6 +20,8 @@ const { values: args } = parseArgs({
     duration: { type: "string", default: "60" },
     rate: { type: "string", default: "3" },
     staff: { type: "string", default: "40" },
+    /** Menu pages per restaurant. */
+    guests: { type: "string", default: "3" },
     "token-ttl": { type: "string", default: "15" },
     doc: { type: "boolean", default: false },
     verbose: { type: "boolean", default: false },
@@ -25,6 +30,7 @@ const { values: args } = parseArgs({
 const DURATION = Number(args.duration) * 1000;
 const RATE = Number(args.rate);
 const STAFF_SOCKETS = Number(args.staff);
+const GUESTS = Number(args.guests);
 
 /** A query the harness makes itself (what no screen shows: the stations to log in to, the final state). */
 async function withDatabase<T>(query: (prisma: ReturnType<typeof createPrismaClient>) => Promise<T>): Promise<T> {
@@ -56,10 +62,11 @@ const population = new Population({
 });
 const checks = new Checks();
 const faults: { name: string; from: number; to: number }[] = [];
+const guests: GuestClient[] = [];
 let exitCode = 1;
 
 try {
-  // Staff logins (the expo, every station's screen, a courier) and menus, over HTTP like the screens.
+  // Staff logins (the expo, every station's screen, a courier), menus and menu pages, over HTTP like the screens.
   const restaurants: Restaurant[] = [];
   const stations = await withDatabase((prisma) => prisma.station.findMany({ include: { restaurant: { select: { slug: true } } } }));
   for (const slug of ["fort-kochi", "edappally"]) {
@@ -68,7 +75,7 @@ try {
     const [kitchen, courier] = [await login("kitchen"), await login("delivery")];
     const stationTokens = new Map<string, string>();
     for (const station of stations.filter((s) => s.restaurant.slug === slug)) stationTokens.set(station.id, (await login("kitchen", station.id)).token);
-    const menu = (await request(`${cluster.webUrl}/api/restaurants/${slug}/menu`)).body as Menu;
+    const menu = await fetchMenu(cluster.webUrl, slug);
     restaurants.push({ slug, kitchenToken: kitchen.token, courierToken: courier.token, stationTokens, menu });
     const [kitchenClaims, courierClaims] = [claimsOf(kitchen.token), claimsOf(courier.token)];
     if (kitchenClaims.role !== "kitchen" || courierClaims.role !== "delivery") throw new Error(`unexpected staff roles for ${slug}`);
@@ -81,8 +88,9 @@ try {
       if (claims.role !== "station") throw new Error(`unexpected station role for ${slug}`);
       population.addStation(claims);
     }
+    for (let i = 0; i < GUESTS; i++) guests.push(await GuestClient.connect(cluster.webUrl, cluster.realtimeUrls[i % cluster.realtimeUrls.length]!, slug));
   }
-  log(`cluster up; ${population.clients.length} staff sockets over ${cluster.realtimeUrls.length} realtime instances`);
+  log(`cluster up; ${population.clients.length} staff sockets and ${guests.length} menu pages over ${cluster.realtimeUrls.length} realtime instances`);
 
   const driver = new Driver(cluster.webUrl, restaurants, (orderId) => population.addCustomer(orderId));
   const started = Date.now();
@@ -112,6 +120,8 @@ try {
     await fault("Postgres unreachable for 3 s", 0.7, async () => cluster.cutDatabase(), async () => cluster.restoreDatabase(), 3000);
   })();
 
+  const togglers = restaurants.map((r) => new MenuToggler(cluster.webUrl, r.slug, r.kitchenToken, r.menu));
+  const toggling = Promise.all(togglers.map((t) => t.run(loadEnds, deadline)));
   let index = 0;
   while (Date.now() < loadEnds) {
     driver.start(index++, deadline);
@@ -119,16 +129,20 @@ try {
   }
   log(`load stopped after ${index} orders; waiting for faults to end and orders to finish`);
   await schedule;
+  await toggling;
   await driver.finish();
 
   // Convergence: every event published, every client showing what the database holds.
   const prisma = createPrismaClient(cluster.database.url, { maxConnections: 2 });
   try {
     const converge = async () => {
-      const [rows, unpublished] = await Promise.all([
+      const [rows, unpublished, restaurantRows, menus] = await Promise.all([
         prisma.order.findMany({ include: { events: { orderBy: { seq: "asc" } }, items: true } }),
         prisma.orderEvent.count({ where: { publishedAt: null } }),
+        prisma.restaurant.findMany({ include: { events: { orderBy: { seq: "asc" } } } }),
+        Promise.all(restaurants.map((r) => fetchMenu(cluster.webUrl, r.slug))),
       ]);
+      const unpublishedMenu = restaurantRows.reduce((n, r) => n + r.events.filter((e) => e.publishedAt === null).length, 0);
       const byId = new Map(rows.map((o) => [o.id, o]));
       const wrong: { role: string; what: string }[] = [];
       const mismatch = (role: string, what: string) => wrong.push({ role, what });
@@ -161,24 +175,36 @@ try {
           }
         }
       }
-      return { rows, unpublished, wrong };
+      for (const guest of guests) {
+        const menu = menus.find((m) => m.restaurant.slug === guest.slug)!;
+        const shown = guest.live.restaurant.menu;
+        if (!shown || menuState(shown) !== menuState(menu)) mismatch("guest", `menu page of ${guest.slug} shows ${shown ? `seq ${shown.seq}` : "no menu"} but the menu is at seq ${menu.seq}${shown?.seq === menu.seq ? " with other items or ordering" : ""}`);
+      }
+      return { rows, unpublished, restaurantRows, unpublishedMenu, wrong };
     };
     let state = await converge();
-    while ((state.unpublished > 0 || state.wrong.length > 0) && Date.now() < deadline) {
+    while ((state.unpublished > 0 || state.unpublishedMenu > 0 || state.wrong.length > 0) && Date.now() < deadline) {
       await sleep(500);
       state = await converge();
     }
 
-    const acknowledged = driver.orders.filter((o) => o.acknowledged);
+    const taken = driver.orders.filter((o) => !o.refused);
+    const refusedKeys = new Set(driver.orders.filter((o) => o.refused).map((o) => o.key));
+    const refusedFor = (code: string) => driver.orders.filter((o) => o.refused === code).length;
+    const acknowledged = taken.filter((o) => o.acknowledged);
     const keys = new Set(driver.orders.map((o) => o.key));
     const stored = state.rows.filter((o) => keys.has(o.idempotencyKey));
-    checks.check(acknowledged.length === driver.orders.length, `orders acknowledged: ${acknowledged.length} of ${driver.orders.length} placed`);
+    checks.check(acknowledged.length === taken.length, `orders acknowledged: ${acknowledged.length} of ${taken.length} placed and not refused`);
+    checks.info(`orders refused by the restaurant: ${refusedFor("UNAVAILABLE_ITEMS")} with an item sold out (422), ${refusedFor("RESTAURANT_PAUSED")} while ordering was paused (409)`);
     checks.check(
-      acknowledged.every((o) => stored.some((s) => s.id === o.id)) && stored.length === new Set(stored.map((s) => s.idempotencyKey)).size && stored.length === state.rows.length,
-      `orders stored: ${stored.length} for ${keys.size} keys (${state.rows.length} in the database): none lost, none twice`,
+      acknowledged.every((o) => stored.some((s) => s.id === o.id)) &&
+        stored.length === new Set(stored.map((s) => s.idempotencyKey)).size &&
+        stored.length === state.rows.length &&
+        stored.every((s) => !refusedKeys.has(s.idempotencyKey)),
+      `orders stored: ${stored.length} for ${keys.size} keys (${state.rows.length} in the database): none lost, none twice, none refused`,
     );
-    const unfinished = driver.orders.filter((o) => !o.finalStatus);
-    checks.check(unfinished.length === 0, `orders driven to the end: ${driver.orders.length - unfinished.length} of ${driver.orders.length}${unfinished.length ? ` (${unfinished.slice(0, 3).map((o) => o.error).join("; ")})` : ""}`);
+    const unfinished = taken.filter((o) => !o.finalStatus);
+    checks.check(unfinished.length === 0, `orders driven to the end: ${taken.length - unfinished.length} of ${taken.length}${unfinished.length ? ` (${unfinished.slice(0, 3).map((o) => o.error).join("; ")})` : ""}`);
     checks.check(state.rows.every((o) => o.events.every((e, i) => e.seq === i + 1) && o.events.at(-1)!.seq === o.seq), "every order's events are seq 1..n, no gap, matching the order");
     const eventsOf = (type: string, detail?: (payload: Record<string, unknown>) => boolean) =>
       state.rows.reduce((n, o) => n + o.events.filter((e) => e.type === type && (!detail || detail(e.payload as Record<string, unknown>))).length, 0);
@@ -186,6 +212,16 @@ try {
     checks.check(recalls > 0 && eventsOf("ITEM_DONE") > 0, `kitchen operations driven: ${eventsOf("ITEM_DONE")} items bumped by stations, ${recalls} tickets recalled from READY`);
     const events = state.rows.reduce((n, o) => n + o.events.length, 0);
     checks.check(state.unpublished === 0, `events published: ${events - state.unpublished} of ${events} have publishedAt`);
+    const menuErrors = togglers.flatMap((t) => t.errors);
+    checks.check(menuErrors.length === 0 && togglers.every((t) => t.toggles > 0), `menus toggled: ${togglers.map((t, i) => `${restaurants[i]!.slug} ${t.toggles} changes`).join(", ")}${menuErrors.length ? ` — ${menuErrors.slice(0, 3).join("; ")}` : ""}`);
+    const restaurantEvents = state.restaurantRows.flatMap((r) => r.events);
+    const itemEvents = (available: boolean, role?: string) =>
+      restaurantEvents.filter((e) => e.type === "ITEM_AVAILABILITY" && (e.payload as { available: boolean }).available === available && (!role || e.actorRole === role)).length;
+    checks.check(
+      state.restaurantRows.every((r) => r.events.every((e, i) => e.seq === i + 1) && (r.events.at(-1)?.seq ?? 0) === r.seq),
+      `every restaurant's events are seq 1..n, no gap, matching the restaurant: ${itemEvents(false)} items sold out, ${itemEvents(true)} back (${itemEvents(true, "SYSTEM")} by the scheduler), ${restaurantEvents.filter((e) => e.type === "ORDERING_CHANGED").length} ordering changes`,
+    );
+    checks.check(state.unpublishedMenu === 0, `restaurant events published: ${restaurantEvents.length - state.unpublishedMenu} of ${restaurantEvents.length} have publishedAt`);
     for (const role of ["customer", "kitchen", "station", "delivery"] as const) {
       const clients = population.clients.filter((c) => c.role === role);
       const wrong = state.wrong.filter((w) => w.role === role).map((w) => w.what);
@@ -199,6 +235,15 @@ try {
       checks.check(deaf.length === 0, `${role}: every client ends live${role === "customer" ? "" : ", having applied pushed events"}${deaf.length ? ` — ${deaf.length} did not (${deaf[0]!.live.status})` : ""}`);
       checks.info(`${role}: ${counts.applied} events applied, ${counts.duplicate} duplicates ignored, ${counts.gap} gaps resolved by ${resyncs} snapshot reads, ${refreshes} token renewals`);
     }
+    const guestWrong = state.wrong.filter((w) => w.role === "guest").map((w) => w.what);
+    checks.check(guestWrong.length === 0, `guest: ${guests.length} menu pages show exactly the database's menu (seq, items, ordering)${guestWrong.length ? ` — ${guestWrong.slice(0, 3).join("; ")}` : ""}`);
+    const deafGuests = guests.filter((g) => g.live.status !== "live" || g.live.restaurant.counts.applied === 0);
+    checks.check(deafGuests.length === 0, `guest: every menu page ends live, having applied pushed restaurant events${deafGuests.length ? ` — ${deafGuests.length} did not (${deafGuests[0]!.live.status})` : ""}`);
+    for (const { slug } of restaurants) {
+      const mine = guests.filter((g) => g.slug === slug);
+      const counts = mine.map(({ live: { restaurant: { counts } } }) => `${counts.applied}/${counts.duplicate}/${counts.gap}`).join(", ");
+      checks.info(`guest ${slug}: restaurant events applied/duplicate/gap per menu page ${counts}; ${mine.map((g) => g.live.resyncs).join(", ")} snapshot reads, ${mine.reduce((n, g) => n + g.refreshes, 0)} token renewals`);
+    }
     checks.check(cluster.crashes.length === 0, `no process crashed${cluster.crashes.length ? `: ${cluster.crashes.join("; ")}` : ""}`);
     const tally = [...answers].sort(([a], [b]) => a - b).map(([status, n]) => `${status || "no answer"} ×${n}`).join(", ");
     checks.check(![500, 502, 504].some((s) => answers.has(s)), `HTTP answers to the harness: ${tally} (503 while Postgres was cut, no answer while web was down; never a 500)`);
@@ -207,7 +252,7 @@ try {
       population.arrivals.filter((a) => a.role === role && a.event === event && calm(a.at) && calm(Date.parse(a.update.event.at))).map((a) => a.at - Date.parse(a.update.event.at));
     checks.info(`latency outside fault windows, commit → kitchen new_order: ${summary(latency("kitchen", "new_order"))}`);
     checks.info(`latency outside fault windows, commit → customer status_update: ${summary(latency("customer", "status_update"))}`);
-    checks.info(`sockets: ${population.clients.length} (${population.clients.filter((c) => c.role === "customer").length} customers); faults: ${faults.map((f) => f.name).join("; ")}`);
+    checks.info(`sockets: ${population.clients.length + guests.length} (${population.clients.filter((c) => c.role === "customer").length} customers, ${guests.length} menu pages); faults: ${faults.map((f) => f.name).join("; ")}`);
   } finally {
     await prisma.$disconnect();
   }
@@ -217,6 +262,7 @@ try {
   checks.check(false, `harness error: ${(error as Error).message}`);
 } finally {
   population.close();
+  for (const guest of guests) guest.live.close();
   await cluster.stop();
 }
 
@@ -234,15 +280,17 @@ function readDocHead(): string {
 
 \`npm run chaos\` starts the product as a small production-like cluster on this machine (one web
 process, two realtime servers on their own Redis, Postgres behind a TCP proxy the harness can
-cut), connects headless kitchen, courier and customer clients built on the same \`LiveFeed\` the
-screens use, places orders over HTTP at a steady rate and drives each through its lifecycle,
-and meanwhile: SIGKILLs a realtime server and restarts it, stops both for 5 s, restarts Redis,
+cut), connects headless kitchen, courier, customer and menu-page clients built on the same
+\`LiveFeed\` the screens use, places orders over HTTP at a steady rate and drives each through its
+lifecycle, has each kitchen sell items out and back, pause ordering and change busy mode, and
+meanwhile: SIGKILLs a realtime server and restarts it, stops both for 5 s, restarts Redis,
 SIGKILLs and restarts web, and makes Postgres unreachable for 3 s. Socket tokens expire every
 15 s, so every client renews its token and reconnects during the run.
 
-It then checks that every order is stored exactly once, every event is published, every order's
-events are gapless, and every client shows exactly what the database holds; it prints latency
-percentiles outside the fault windows and exits non-zero on any mismatch. A 60 s run is part of
-\`npm test\`.
+It then checks that every order is stored exactly once (an order refused because an item sold out
+or ordering was paused is counted, never stored), every event is published, every order's and
+every restaurant's events are gapless, every client shows exactly what the database holds and
+every menu page the database's menu; it prints latency percentiles outside the fault windows and
+exits non-zero on any mismatch. A 60 s run is part of \`npm test\`.
 `;
 }

@@ -53,6 +53,42 @@ describe("LiveFeed against the real server", () => {
     expect(statuses).toContain("reconnecting");
   });
 
+  it("a gap among the updates held during a snapshot read starts another read, which completes", async () => {
+    const server = await startServer();
+    const a = ids();
+    const placed = update(a);
+    const id = placed.ticket.id;
+    const database = new Map([[id, placed.ticket]]);
+    let gate = Promise.resolve();
+    const feed = new LiveFeed({
+      realtimeUrl: `http://127.0.0.1:${server.port}`,
+      token: () => token(kitchenClaims(a)),
+      loadSnapshot: async () => {
+        const tickets = [...database.values()];
+        await gate;
+        return { tickets };
+      },
+      socketOptions: { transports: ["websocket"] },
+    });
+    feeds.push(feed);
+    await until(() => feed.status === "live" && feed.resyncs === 1);
+
+    let open!: () => void;
+    gate = new Promise((resolve) => (open = resolve));
+    const reading = feed.resync();
+    // seq 2's push is lost; seq 3 arrives (and is held) while a snapshot at seq 1 is read.
+    const preparing = update(a, { orderId: id, seq: 3, from: "ACCEPTED", to: "PREPARING" });
+    const heard = feed.lastContactAt;
+    await post(server.port, { events: [preparing] });
+    await until(() => feed.lastContactAt !== heard);
+    database.set(id, preparing.ticket);
+    gate = Promise.resolve();
+    open();
+    await reading;
+    await until(() => feed.resyncs === 3 && feed.feed.ticket(id)?.status === "PREPARING");
+    expect(feed.feed.counts.gap).toBe(1);
+  });
+
   it("refreshes an expired token and carries on", async () => {
     const server = await startServer();
     const a = ids();

@@ -146,7 +146,8 @@ export class LiveFeed {
       this.resyncAgain = true;
       return;
     }
-    this.held = [];
+    const held: Pushed[] = [];
+    this.held = held;
     try {
       do {
         this.resyncAgain = false;
@@ -165,12 +166,12 @@ export class LiveFeed {
           this.resyncAgain = true;
         }
       } while (this.resyncAgain && !this.closed);
-      const held = this.held;
       this.held = null;
       for (const pushed of held) this.receive(pushed);
       this.changed();
     } finally {
-      this.held = null;
+      // A gap among the held updates started the next read, which holds its own.
+      if (this.held === held) this.held = null;
     }
   }
 
