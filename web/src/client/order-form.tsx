@@ -127,7 +127,7 @@ export function OrderForm({ menu }: { menu: Menu }) {
       {lines.length > 0 && !cartVisible && (
         <a className="cart-bar" href="#cart">
           <span>View order ({lines.reduce((n, l) => n + l.quantity, 0)})</span>
-          <span>{formatInr(total)}</span>
+          <span className="price">{formatInr(total)}</span>
         </a>
       )}
       <section className="cart" id="cart" aria-label="Your order" ref={cartRef}>
@@ -141,7 +141,7 @@ export function OrderForm({ menu }: { menu: Menu }) {
               <li key={line.menuItemId} data-testid="cart-line">
                 <div className="cart-line-head">
                   <strong>{item.name}</strong>
-                  <span>{formatInr(item.pricePaise * line.quantity)}</span>
+                  <span className="price">{formatInr(item.pricePaise * line.quantity)}</span>
                 </div>
                 <div className="qty">
                   <button className="btn" onClick={() => setQuantity(i, line.quantity - 1)} aria-label={`One less ${item.name}`}>
