@@ -21,7 +21,7 @@ export default async function globalSetup() {
       realtimePort: E2E_REALTIME_PORT,
       jwtSecret: randomBytes(32).toString("hex"),
       internalSecret: randomBytes(32).toString("hex"),
-      // A dinner service's worth of orders and screens from one address within minutes.
+      // A dinner service's worth of orders and logins from one address within minutes.
       env: { OUTBOX_MAX_BACKOFF_MS: "1000", RATE_LIMIT_ORDERS_PER_MINUTE: "300", RATE_LIMIT_LOGINS_PER_MINUTE: "100" },
     });
     const actions: Record<string, () => Promise<void>> = {

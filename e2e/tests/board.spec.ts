@@ -1,5 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { PHONE, database, kitchenPage, staffPost, placeOrderOf, staffPage, ticketOf, type OrderLine } from "./helpers.ts";
+import { closeContexts, PHONE, database, kitchenPage, staffPost, placeOrderOf, staffPage, ticketOf, type OrderLine } from "./helpers.ts";
+
+test.afterEach(closeContexts);
 
 const COLUMNS = ["PLACED", "ACCEPTED", "PREPARING", "READY"] as const;
 const BEING_MADE: readonly string[] = ["PLACED", "ACCEPTED", "PREPARING"];

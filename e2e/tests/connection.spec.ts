@@ -1,5 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
-import { PHONE, WALL, advance, placeOrder, realtime, staffPage, staffToken } from "./helpers.ts";
+import { closeContexts, PHONE, WALL, advance, placeOrder, realtime, staffPage, staffToken } from "./helpers.ts";
+
+test.afterEach(closeContexts);
 
 const live = (page: Page) => expect(page.getByTestId("connection")).toHaveText(/Live/, { timeout: 15_000 });
 

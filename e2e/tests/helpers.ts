@@ -11,6 +11,14 @@ export function database() {
   return createPrismaClient(process.env.E2E_DATABASE_URL!, { maxConnections: 1 });
 }
 
+/**
+ * For test.afterEach: closes the browser contexts a test opened with browser.newContext, which
+ * Playwright leaves open until the worker ends (their screens would keep sockets and timers busy).
+ */
+export async function closeContexts({ browser }: { browser: Browser }) {
+  await Promise.all(browser.contexts().map((context) => context.close()));
+}
+
 export async function realtime(action: "stop" | "start" | "pause" | "resume") {
   const response = await fetch(`http://127.0.0.1:${E2E_CONTROL_PORT}/realtime/${action}`, { method: "POST" });
   expect(response.status).toBe(204);

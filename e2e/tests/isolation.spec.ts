@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { placeOrder, staffPage } from "./helpers.ts";
+import { closeContexts, placeOrder, staffPage } from "./helpers.ts";
+
+test.afterEach(closeContexts);
 
 test("a restaurant's kitchen never shows another restaurant's ticket", async ({ browser, request }) => {
   const fortKochi = await staffPage(browser, "kitchen", "fort-kochi");

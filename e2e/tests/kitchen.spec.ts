@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { PHONE, database, kitchenPage, placeOrderOf, realtime, sameLogin, staffPage, staffPost, ticketOf } from "./helpers.ts";
+import { closeContexts, PHONE, database, kitchenPage, placeOrderOf, realtime, sameLogin, staffPage, staffPost, ticketOf } from "./helpers.ts";
+
+test.afterEach(closeContexts);
 
 test("a ticket collected by mistake is recalled from Recently bumped and is back, marked Recalled, on every expo screen", async ({ browser, request }) => {
   const expo = await kitchenPage(browser, "fort-kochi");

@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { PHONE, database, screenshot, staffPage } from "./helpers.ts";
+import { closeContexts, PHONE, database, screenshot, staffPage } from "./helpers.ts";
+
+test.afterEach(closeContexts);
 
 test("a delivery order goes from the customer's phone through the kitchen and a courier, live on every screen", async ({ browser }) => {
   const kitchen = await staffPage(browser, "kitchen", "fort-kochi");

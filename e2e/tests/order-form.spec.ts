@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { PHONE, database } from "./helpers.ts";
+import { closeContexts, PHONE, database } from "./helpers.ts";
+
+test.afterEach(closeContexts);
 
 test("bad input on the order form shows each field's error and places nothing", async ({ browser }) => {
   const db = database();

@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { PHONE, advance, placeOrder, realtime, staffToken } from "./helpers.ts";
+import { closeContexts, PHONE, advance, placeOrder, realtime, staffToken } from "./helpers.ts";
+
+test.afterEach(closeContexts);
 
 test("the customer page rides out a realtime outage and catches up without a reload", async ({ browser, request }) => {
   const order = await placeOrder(request, "fort-kochi");

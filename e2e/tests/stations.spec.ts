@@ -1,5 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
-import { database, kitchenPage, staffPost, placeOrderOf, ticketOf } from "./helpers.ts";
+import { closeContexts, database, kitchenPage, staffPost, placeOrderOf, ticketOf } from "./helpers.ts";
+
+test.afterEach(closeContexts);
 
 const TABLET = { viewport: { width: 1280, height: 800 } };
 

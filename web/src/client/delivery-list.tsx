@@ -98,7 +98,7 @@ function DeliveryCard(props: { ticket: Ticket; action: OrderStatus; label: strin
       <header className="delivery-head">
         <span className="ticket-code">{ticket.code}</span>
         {ticket.rush && <span className="badge badge-rush">Rush</span>}
-        <span>{formatInr(ticket.totalPaise)}</span>
+        <span className="price">{formatInr(ticket.totalPaise)}</span>
       </header>
       <p className="delivery-customer">
         {ticket.customerName} · <a href={`tel:${ticket.customerPhone.replace(/\s/g, "")}`}>{ticket.customerPhone}</a>

@@ -163,7 +163,7 @@ export function OrderForm({ initialMenu, realtimeUrl }: { initialMenu: Menu; rea
       {lines.length > 0 && !cartVisible && (
         <a className="cart-bar" href="#cart">
           <span>View order ({lines.reduce((n, l) => n + l.quantity, 0)})</span>
-          <span>{formatInr(total)}</span>
+          <span className="price">{formatInr(total)}</span>
         </a>
       )}
       <section className="cart" id="cart" aria-label="Your order" ref={cartRef}>
@@ -177,7 +177,7 @@ export function OrderForm({ initialMenu, realtimeUrl }: { initialMenu: Menu; rea
               <li key={line.menuItemId} data-testid="cart-line" className={item.available ? undefined : "sold-out"}>
                 <div className="cart-line-head">
                   <strong>{item.name}</strong>
-                  <span>{formatInr(item.pricePaise * line.quantity)}</span>
+                  <span className="price">{formatInr(item.pricePaise * line.quantity)}</span>
                 </div>
                 {!item.available && (
                   <p className="field-error" data-testid="cart-sold-out">

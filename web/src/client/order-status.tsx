@@ -149,7 +149,7 @@ export function OrderStatusPage({ orderId, realtimeUrl }: { orderId: string; rea
                 {item.notes && <em className="muted"> — {item.notes}</em>}
                 {item.allergens.length > 0 && <em className="muted"> — allergies: {item.allergens.map((a) => ALLERGEN_LABELS[a]).join(", ")}</em>}
               </span>
-              <span>{formatInr(item.unitPricePaise * item.quantity)}</span>
+              <span className="price">{formatInr(item.unitPricePaise * item.quantity)}</span>
             </li>
           ))}
         </ul>
