@@ -10,11 +10,21 @@ export async function request(
 ): Promise<{ status: number; body: any }> {
   try {
     const response = await fetch(url, { ...jsonRequestInit(options), signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) });
+    // An answer cut off before its body arrived is no answer: thrown here, retried like a network error.
+    const text = await response.text();
     answers.set(response.status, (answers.get(response.status) ?? 0) + 1);
-    return { status: response.status, body: await response.json().catch(() => undefined) };
+    return { status: response.status, body: parseJson(text) };
   } catch (error) {
     answers.set(0, (answers.get(0) ?? 0) + 1);
     return { status: 0, body: { error: { message: (error as Error).message } } };
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
   }
 }
 
