@@ -107,6 +107,19 @@ describe("sold out", () => {
     expect((await menuOf(0)).seq).toBe(2);
   });
 
+  it("never refuses a retry whose first attempt was placed, when the item sells out between them", async () => {
+    const [item] = ordered(0);
+    for (let round = 0; round < 12; round++) {
+      const key = randomUUID();
+      const [first, retry] = await Promise.all([place(f, orderBody(f), key), place(f, orderBody(f), key), patchItem(staff[0]!.kitchen, 0, item!.id, { available: false })]);
+      const statuses = [first.status, retry.status].sort();
+      if (statuses.includes(422)) expect(statuses, `round ${round}`).toEqual([422, 422]);
+      else expect(retry.body.order.ticket.id).toBe(first.body.order.ticket.id);
+      expect(await f.prisma.order.count({ where: { idempotencyKey: key } })).toBe(statuses.includes(422) ? 0 : 1);
+      await patchItem(staff[0]!.kitchen, 0, item!.id, { available: true });
+    }
+  });
+
   it("lasts until the end of the restaurant's day, or a time, and then comes back by itself exactly once", async () => {
     const [first, second] = ordered(0);
     const endOfDay = await patchItem(staff[0]!.kitchen, 0, first!.id, { available: false, until: "END_OF_DAY" });

@@ -22,8 +22,8 @@ const isUniqueViolation = (error: unknown, field: string) =>
   error.code === "P2002" &&
   JSON.stringify(error.meta ?? {}).includes(field);
 
-async function existing(idempotencyKey: string, hash: string): Promise<Placed | null> {
-  const order = await db().order.findUnique({ where: { idempotencyKey }, include: SNAPSHOT_INCLUDE });
+async function existing(client: Prisma.TransactionClient, idempotencyKey: string, hash: string): Promise<Placed | null> {
+  const order = await client.order.findUnique({ where: { idempotencyKey }, include: SNAPSHOT_INCLUDE });
   if (!order) return null;
   if (order.requestHash !== hash) {
     throw new AppError("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used for a different order", {
@@ -65,27 +65,46 @@ async function schedule(tx: Prisma.TransactionClient, restaurant: OrderingSettin
   return { status: "PLACED" as const, scheduledFor: null, releaseAt: null, slotStart: slotStartOf(now) };
 }
 
+/** Several web processes place orders: each order cap is counted by one of them at a time. */
+const CAP_LOCK = 731_044_201;
+
 /**
- * Prices come from the menu, never the client. Under the restaurant's row lock (so an order cap
- * holds under concurrent orders, and a pause is seen), the restaurant must be taking orders — now,
- * or in the chosen slot — and the order, its items and event seq 1 commit together.
+ * Prices come from the menu, never the client. One transaction per attempt: attempts with the same
+ * Idempotency-Key run one after the other (a retry finds the first's order, never a refusal the
+ * first did not get); the restaurant's row is share-locked, so a pause or another change of the
+ * restaurant waits for orders being placed and they for it; with an order cap, orders of the
+ * restaurant are counted one at a time. The restaurant must be taking orders — now, or in the
+ * chosen slot — and the order, its items and event seq 1 commit together.
  */
 export async function placeOrder(request: PlaceOrderRequest, idempotencyKey: string): Promise<Placed> {
   const hash = requestHash(request);
-  const before = await existing(idempotencyKey, hash);
+  const before = await existing(db(), idempotencyKey, hash);
   if (before) return before;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db().$transaction((tx) => placeOnce(tx, request, idempotencyKey, hash));
+    } catch (error) {
+      if (!isUniqueViolation(error, "code") || attempt >= 4) throw error;
+    }
+  }
+}
 
-  const restaurant = await db().restaurant.findUnique({
-    where: { slug: request.restaurantSlug },
+async function placeOnce(tx: Prisma.TransactionClient, request: PlaceOrderRequest, idempotencyKey: string, hash: string): Promise<Placed> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${idempotencyKey}, 0))`;
+  const raced = await existing(tx, idempotencyKey, hash);
+  if (raced) return raced;
+
+  const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Restaurant" WHERE slug = ${request.restaurantSlug} FOR SHARE`;
+  if (!locked) throw notFound("Restaurant", "restaurantSlug");
+  const restaurant = await tx.restaurant.findUniqueOrThrow({
+    where: { id: locked.id },
     select: { ...ORDERING_SELECT, name: true, kitchens: { orderBy: { name: "asc" }, take: 1 } },
   });
-  if (!restaurant) throw notFound("Restaurant", "restaurantSlug");
   const kitchen = restaurant.kitchens[0];
   if (!kitchen) throw new AppError("NO_KITCHEN", "This restaurant is not taking orders", { fields: { restaurantSlug: "has no kitchen" } });
+  if (restaurant.orderCap !== null) await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CAP_LOCK}::int, hashtext(${restaurant.id}))`;
 
-  const menu = await db().menuItem.findMany({
-    where: { restaurantId: restaurant.id, id: { in: request.items.map((l) => l.menuItemId) } },
-  });
+  const menu = await tx.menuItem.findMany({ where: { restaurantId: restaurant.id, id: { in: request.items.map((l) => l.menuItemId) } } });
   const fields: Record<string, string> = {};
   const lines = request.items.map((line, i) => {
     const item = menu.find((m) => m.id === line.menuItemId);
@@ -93,49 +112,36 @@ export async function placeOrder(request: PlaceOrderRequest, idempotencyKey: str
     else if (!item.available) fields[`items.${i}.menuItemId`] = `${item.name} is sold out`;
     return { line, item: item! };
   });
-  if (Object.keys(fields).length) {
-    throw new AppError("UNAVAILABLE_ITEMS", describeFieldErrors(fields), { fields });
-  }
+  if (Object.keys(fields).length) throw new AppError("UNAVAILABLE_ITEMS", describeFieldErrors(fields), { fields });
 
-  const data = {
-    restaurantId: restaurant.id,
-    kitchenId: kitchen.id,
-    fulfilment: request.fulfilment,
-    deliveryAddress: request.fulfilment === "DELIVERY" ? request.deliveryAddress! : null,
-    customerName: request.customer.name,
-    customerPhone: request.customer.phone,
-    totalPaise: lines.reduce((sum, { line, item }) => sum + item.pricePaise * line.quantity, 0),
-    idempotencyKey,
-    requestHash: hash,
-    items: {
-      create: lines.map(({ line, item }) => ({
-        menuItemId: item.id,
-        name: item.name,
-        unitPricePaise: item.pricePaise,
-        quantity: line.quantity,
-        notes: line.notes || null,
-        allergens: line.allergens ?? [],
-        stationId: item.stationId,
-      })),
+  const slot = await schedule(tx, restaurant, request, Math.max(0, ...lines.map(({ item }) => item.prepMinutes)));
+  const order = await tx.order.create({
+    data: {
+      code: orderCode(),
+      restaurantId: restaurant.id,
+      kitchenId: kitchen.id,
+      fulfilment: request.fulfilment,
+      deliveryAddress: request.fulfilment === "DELIVERY" ? request.deliveryAddress! : null,
+      customerName: request.customer.name,
+      customerPhone: request.customer.phone,
+      totalPaise: lines.reduce((sum, { line, item }) => sum + item.pricePaise * line.quantity, 0),
+      idempotencyKey,
+      requestHash: hash,
+      ...slot,
+      items: {
+        create: lines.map(({ line, item }) => ({
+          menuItemId: item.id,
+          name: item.name,
+          unitPricePaise: item.pricePaise,
+          quantity: line.quantity,
+          notes: line.notes || null,
+          allergens: line.allergens ?? [],
+          stationId: item.stationId,
+        })),
+      },
+      events: { create: { seq: 1, type: "STATUS_CHANGED", payload: { from: null, to: slot.status }, actorRole: "CUSTOMER" } },
     },
-  };
-  const prepMinutes = Math.max(0, ...lines.map(({ item }) => item.prepMinutes));
-
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const order = await db().$transaction(async (tx) => {
-        await tx.$executeRaw`SELECT 1 FROM "Restaurant" WHERE id = ${restaurant.id} FOR UPDATE`;
-        const slot = await schedule(tx, restaurant, request, prepMinutes);
-        const first = { seq: 1, type: "STATUS_CHANGED" as const, payload: { from: null, to: slot.status }, actorRole: "CUSTOMER" as const };
-        return tx.order.create({ data: { ...data, ...slot, code: orderCode(), events: { create: first } }, include: SNAPSHOT_INCLUDE });
-      });
-      return { snapshot: toSnapshot(order), created: true };
-    } catch (error) {
-      if (isUniqueViolation(error, "idempotencyKey")) {
-        const raced = await existing(idempotencyKey, hash);
-        if (raced) return raced;
-      }
-      if (!isUniqueViolation(error, "code") || attempt >= 4) throw error;
-    }
-  }
+    include: SNAPSHOT_INCLUDE,
+  });
+  return { snapshot: toSnapshot(order), created: true };
 }
