@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { closeContexts, PHONE, database, screenshot, staffPage } from "./helpers.ts";
+import { closeContexts, PHONE, database, screenshot, staffPage, ticketOf } from "./helpers.ts";
 
 test.afterEach(closeContexts);
 
@@ -78,9 +78,12 @@ test("a pickup order ends COLLECTED", async ({ browser }) => {
   await customer.getByLabel("Phone").fill("9847000001");
   await customer.getByRole("button", { name: /Place order/ }).click();
   const code = (await customer.getByTestId("order-code").textContent())!;
-  for (const button of ["Accept", "Start", "Ready", "Collected"]) {
-    await kitchen.locator(`[data-code="${code}"]`).getByRole("button", { name: button, exact: true }).click();
+  const ticket = ticketOf(kitchen, code);
+  for (const [button, status] of [["Accept", "ACCEPTED"], ["Start", "PREPARING"], ["Ready", "READY"]] as const) {
+    await ticket.getByRole("button", { name: button, exact: true }).click();
+    await expect(ticket).toHaveAttribute("data-status", status);
   }
+  await ticket.getByRole("button", { name: "Collected", exact: true }).click();
   await expect(customer.getByTestId("order-status")).toHaveAttribute("data-status", "COLLECTED");
   await expect(kitchen.locator(`[data-code="${code}"]`)).toHaveCount(0);
   await customer.reload();

@@ -41,9 +41,14 @@ export function TicketColumn(props: { title: string; count: number; testId: stri
       <div ref={list} className={`kds-list kds-list-${props.layout}`}>
         {props.children}
       </div>
-      {hiddenBelow > 0 && (
+      {/* Always takes its room, so the list never changes height (and buttons never jump under a finger) as it comes and goes. */}
+      {hiddenBelow > 0 ? (
         <p className="more-below" data-testid="more-below">
           ▼ {hiddenBelow} more below
+        </p>
+      ) : (
+        <p className="more-below more-below-none" aria-hidden>
+          ▼
         </p>
       )}
     </section>
