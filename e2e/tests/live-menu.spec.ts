@@ -1,11 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { PHONE, database, kitchenPage, screenshot, ticketOf } from "./helpers.ts";
+import { morningZone } from "../../shared/test/fixtures.ts";
+import { PHONE, closeContexts, database, kitchenPage, screenshot, ticketOf } from "./helpers.ts";
 
-/** A fixed-offset zone where it is now between 08:00 and 08:59: the test never depends on the hour it runs at. */
-function morningZone(): string {
-  const offset = ((8 - new Date().getUTCHours() + 36) % 24) - 12;
-  return offset === 0 ? "Etc/GMT" : `Etc/GMT${offset > 0 ? "-" : "+"}${Math.abs(offset)}`;
-}
+test.afterEach(closeContexts);
 
 test("a customer with a cart open sees a dish sell out and come back, and a pause, without a reload", async ({ browser }) => {
   const kitchen = await kitchenPage(browser, "fort-kochi");

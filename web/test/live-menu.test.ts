@@ -11,6 +11,7 @@ import { PATCH as itemPatch } from "../app/api/restaurants/[slug]/menu/[itemId]/
 import { GET as menuRead } from "../app/api/restaurants/[slug]/menu/route.ts";
 import { PATCH as orderingPatch } from "../app/api/restaurants/[slug]/ordering/route.ts";
 import { runDueChanges } from "@/scheduler.ts";
+import { morningZone } from "../../shared/test/fixtures.ts";
 import { INTERNAL_SECRET, JWT_SECRET, call, history, login, move, orderBody, place, setupWeb, type Fixture } from "./helpers.ts";
 
 const run = promisify(execFile);
@@ -220,12 +221,6 @@ describe("pace", () => {
     expect((await place(f)).status).toBe(201);
   });
 });
-
-/** A fixed-offset zone where it is now between 08:00 and 08:59, so the tests below never depend on the hour they run at. */
-function morningZone(): string {
-  const offset = ((8 - new Date().getUTCHours() + 36) % 24) - 12;
-  return offset === 0 ? "Etc/GMT" : `Etc/GMT${offset > 0 ? "-" : "+"}${Math.abs(offset)}`;
-}
 
 describe("opening hours and scheduled orders", () => {
   const restaurant = 1 as const;

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { api } from "./api.ts";
 import { ALLERGEN_LABELS } from "./labels.ts";
 import { rememberOrderToken } from "./order-token.ts";
-import { OrderingNotice, orderingBlocked } from "./ordering-notice.tsx";
+import { OrderingNotice, clock, orderingBlocked } from "./ordering-notice.tsx";
 import { useLiveMenu } from "./use-live-menu.ts";
 
 interface Line {
@@ -14,8 +14,6 @@ interface Line {
   notes: string;
   allergens: Allergen[];
 }
-
-const slotLabel = (iso: string, timeZone: string) => new Date(iso).toLocaleTimeString("en-IN", { hour: "numeric", minute: "2-digit", timeZone });
 
 /**
  * The menu and cart. The menu is live: a sold-out item greys out (in the cart too, and Place order
@@ -261,7 +259,7 @@ export function OrderForm({ initialMenu, realtimeUrl }: { initialMenu: Menu; rea
             </option>
             {ordering.slots.map((slot) => (
               <option key={slot} value={slot}>
-                Today at {slotLabel(slot, timeZone)}
+                Today at {clock(slot, timeZone)}
               </option>
             ))}
           </select>

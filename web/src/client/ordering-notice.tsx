@@ -1,6 +1,7 @@
 import type { Ordering } from "@orderly/shared";
 
-const clock = (iso: string, timeZone: string) => new Date(iso).toLocaleTimeString("en-IN", { hour: "numeric", minute: "2-digit", timeZone });
+/** "7:45 pm" in the restaurant's zone. */
+export const clock = (iso: string, timeZone: string) => new Date(iso).toLocaleTimeString("en-IN", { hour: "numeric", minute: "2-digit", timeZone });
 const day = (iso: string, timeZone: string) => new Date(iso).toLocaleDateString("en-IN", { weekday: "long", timeZone });
 
 /** Why ordering now is not possible, in the customer's words; null while the restaurant takes orders. */

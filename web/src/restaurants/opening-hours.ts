@@ -53,8 +53,10 @@ export function openStateAt(hours: OpeningHours, now: Date): OpenState {
   return { open: false, opensAt: intervals.find((i) => i.start > now)?.start ?? null, closesAt: null };
 }
 
-export function isOpenAt(hours: OpeningHours, at: Date): boolean {
-  return openIntervals(hours, at).some((i) => i.start <= at && at < i.end);
+/** Whether it is open at a time in the coming days, the intervals built once for many questions (a day's slots). */
+export function openAt(hours: OpeningHours, from: Date): (at: Date) => boolean {
+  const intervals = openIntervals(hours, from);
+  return (at) => intervals.some((i) => i.start <= at && at < i.end);
 }
 
 /** The next local midnight: the end of the restaurant's day. */

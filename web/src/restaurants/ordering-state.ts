@@ -1,6 +1,6 @@
 import { SLOT_MINUTES, slotStartOf, type Ordering } from "@orderly/shared";
 import type { Prisma } from "@orderly/prisma";
-import { endOfDay, isOpenAt, openStateAt, type OpeningHours } from "./opening-hours.ts";
+import { endOfDay, openAt, openStateAt, type OpeningHours } from "./opening-hours.ts";
 
 /** The earliest slot a customer may schedule for starts at least this long from now (sooner is "as soon as possible"). */
 export const SCHEDULE_LEAD_MINUTES = 30;
@@ -58,7 +58,8 @@ export async function orderingState(client: Prisma.TransactionClient, restaurant
   const laterToday: number[] = [];
   for (let slot = current + SLOT_MS; slot < dayEnd; slot += SLOT_MS) laterToday.push(slot);
   const capped = full(current);
-  const freeAndOpen = (slot: number) => !full(slot) && isOpenAt(hours, new Date(slot));
+  const isOpen = openAt(hours, now);
+  const freeAndOpen = (slot: number) => !full(slot) && isOpen(new Date(slot));
   const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
   return {
     asOf: now.toISOString(),
