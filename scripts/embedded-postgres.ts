@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, statSync } from "node:fs";
 import { userInfo } from "node:os";
 import { dirname, join } from "node:path";
 import pg from "pg";
@@ -39,6 +39,25 @@ function postgresUser(): { uid: number; gid: number } | undefined {
   return { uid: id("-u"), gid: id("-g") };
 }
 
+/**
+ * As root, Postgres runs as the `postgres` user, which must pass through every directory above its
+ * binaries and its data; a checkout in a private directory (`mktemp -d`, /root) is closed to it.
+ * Adds the search bit for others (x: pass through, not list) where it is missing, and says so.
+ */
+function letPostgresReach(processes: Launcher, paths: string[]): void {
+  if (userInfo().uid !== 0) return;
+  for (const path of paths) {
+    for (let dir = dirname(path); ; dir = dirname(dir)) {
+      const mode = existsSync(dir) ? statSync(dir).mode & 0o7777 : 0o001;
+      if (!(mode & 0o001)) {
+        chmodSync(dir, mode | 0o001);
+        processes.log(`Let the postgres user pass through ${dir} (o+x)`);
+      }
+      if (dir === dirname(dir)) break;
+    }
+  }
+}
+
 async function answers(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
   client.on("error", () => undefined);
@@ -61,6 +80,7 @@ async function answers(url: string): Promise<boolean> {
 export async function startEmbeddedPostgres(processes: Launcher, dir: string, url: string): Promise<void> {
   const postgres = await postgresBinary();
   await linkPostgresLibraries(processes, join(dirname(postgres), "..", ".."));
+  letPostgresReach(processes, [postgres, dir]);
   if (!existsSync(join(dir, "PG_VERSION"))) {
     processes.log(`Initialising the embedded Postgres in ${dir} (first run only)…`);
     await processes.run("initdb", process.execPath, [...tsxArgs(join(ROOT, "scripts/initialise-postgres.ts")), dir, url]);
