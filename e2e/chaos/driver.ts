@@ -30,7 +30,8 @@ export interface DrivenOrder {
  * Places orders over HTTP (noting those the restaurant refuses: an item sold out, ordering paused)
  * and drives each through its lifecycle the way staff would (the kitchen accepts, each station
  * bumps its items, the expo bumps READY where there is one, every fourth order is recalled from
- * READY and bumped again, a courier or the counter finishes it), retrying
+ * READY and bumped again, a courier shares a position on the way and hands it over with the
+ * customer's PIN, or the counter finishes it), retrying
  * network errors and 5xx with the same Idempotency-Key (orders) or after checking where the order
  * stands (moves and bumps), as a real client on a flaky link must.
  */
@@ -79,7 +80,8 @@ export class Driver {
       return;
     }
     order.acknowledged = true;
-    const ticket = (placed.body as { order: OrderSnapshot }).order.ticket;
+    const snapshot = (placed.body as { order: OrderSnapshot }).order;
+    const ticket = snapshot.ticket;
     order.id = ticket.id;
     this.onPlaced(ticket.id);
 
@@ -91,7 +93,11 @@ export class Driver {
       () => this.move(ticket.id, "READY", kitchenToken, deadline),
       ...(index % 4 === 1 ? [() => this.move(ticket.id, "PREPARING", kitchenToken, deadline), () => this.move(ticket.id, "READY", kitchenToken, deadline)] : []),
       ...(fulfilment === "DELIVERY"
-        ? [() => this.move(ticket.id, "OUT_FOR_DELIVERY", courierToken, deadline), () => this.move(ticket.id, "DELIVERED", courierToken, deadline)]
+        ? [
+            () => this.move(ticket.id, "OUT_FOR_DELIVERY", courierToken, deadline),
+            () => this.ride(ticket.id, courierToken, deadline),
+            () => this.move(ticket.id, "DELIVERED", courierToken, deadline, { pin: snapshot.deliveryPin, cashCollected: true }),
+          ]
         : [() => this.move(ticket.id, "COLLECTED", kitchenToken, deadline)]),
     ];
     for (const [i, step] of steps.entries()) {
@@ -111,8 +117,16 @@ export class Driver {
   }
 
   /** True once the order is at `to`, whether this attempt or an earlier lost one moved it. */
-  private move(id: string, to: OrderStatus, token: string, deadline: number): Promise<boolean> {
-    return this.until(deadline, token, id, () => request(`${this.webUrl}/api/orders/${id}/transitions`, { body: { to }, token }), (ticket) => ticket.status === to);
+  private move(id: string, to: OrderStatus, token: string, deadline: number, handover = {}): Promise<boolean> {
+    const moved = () => request(`${this.webUrl}/api/orders/${id}/transitions`, { body: { to, ...handover }, token });
+    return this.until(deadline, token, id, moved, (ticket) => ticket.status === to);
+  }
+
+  /** The courier's phone shares a position on the way (volatile: one lost to a fault is not retried). */
+  private async ride(id: string, token: string, deadline: number): Promise<boolean> {
+    const position = () => ({ latitude: 9.96 + Math.random() / 100, longitude: 76.24 + Math.random() / 100, at: new Date().toISOString() });
+    const sent = await retrying(() => request(`${this.webUrl}/api/orders/${id}/position`, { body: position(), token }), deadline);
+    return sent.status === 202 || sent.status === 429;
   }
 
   /** Tries `act` until it answers 200 or the order's snapshot shows `reached`. */

@@ -72,7 +72,7 @@ try {
   for (const slug of ["fort-kochi", "edappally"]) {
     const login = async (name: string, stationId?: string) =>
       (await request(`${cluster.webUrl}/api/auth/staff`, { body: { restaurantSlug: slug, login: name, password: "orderly-demo", stationId } })).body as TokenResponse & { token: string };
-    const [kitchen, courier] = [await login("kitchen"), await login("delivery")];
+    const [kitchen, courier] = [await login("kitchen"), await login("courier1")];
     const stationTokens = new Map<string, string>();
     for (const station of stations.filter((s) => s.restaurant.slug === slug)) stationTokens.set(station.id, (await login("kitchen", station.id)).token);
     const menu = await fetchMenu(cluster.webUrl, slug);

@@ -134,7 +134,7 @@ test("the board at service scale: 25 tickets and a 200-character word fit a 1280
   const customer = await (await browser.newContext(PHONE)).newPage();
   await customer.goto(`/orders/${noted.id}#token=${noted.token}`);
   await expect(customer.getByText(LONG_WORD, { exact: false })).toBeVisible();
-  const courier = await staffPage(browser, "delivery", "fort-kochi");
+  const courier = await staffPage(browser, "courier1", "fort-kochi");
   await expect(courier.locator(`[data-testid="delivery"][data-code="${noted.code}"]`)).toBeVisible();
   for (const page of [customer, courier]) {
     for (const size of [PHONE.viewport, ...SIZES]) {

@@ -8,7 +8,7 @@ const live = (page: Page) => expect(page.getByTestId("connection")).toHaveText(/
 test("every screen says Live again soon after the network comes back, and keeps applying pushes", async ({ browser, request }) => {
   const order = await placeOrder(request, "fort-kochi");
   const kitchen = await staffPage(browser, "kitchen", "fort-kochi");
-  const courier = await staffPage(browser, "delivery", "fort-kochi");
+  const courier = await staffPage(browser, "courier1", "fort-kochi");
   const customer = await (await browser.newContext(PHONE)).newPage();
   await customer.goto(`/orders/${order.id}#token=${order.token}`);
   await live(customer);
@@ -111,6 +111,6 @@ test("pages carry a Content-Security-Policy the screens live with, a title per s
   await expect(page).toHaveTitle("Menu — Malabar Table, Fort Kochi");
   await page.getByRole("button", { name: "Add Pazham Pori" }).click();
   await page.getByRole("button", { name: /Place order/ }).click();
-  await expect(page.locator('[data-field="customer.name"]')).toHaveText("is required");
+  await expect(page.locator('[data-field="customer.name"]')).toHaveText("Name is required");
   expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
 });

@@ -24,26 +24,39 @@ export async function realtime(action: "stop" | "start" | "pause" | "resume") {
   expect(response.status).toBe(204);
 }
 
-export async function staffPage(browser: Browser, screen: "kitchen" | "delivery", slug: string, options = screen === "kitchen" ? WALL : PHONE): Promise<Page> {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  await page.goto(`/${screen}`);
+/** A demo login: the kitchen's (on the kitchen display) or a courier's (on the delivery screen). */
+export type StaffLogin = "kitchen" | "courier1" | "courier2" | "courier3";
+
+/** Opens `path` in a new browser context and logs in there as a demo login of restaurant `slug`. */
+export async function loggedIn(browser: Browser, path: string, slug: string, login: StaffLogin | "admin", options: BrowserContextOptions): Promise<Page> {
+  const page = await (await browser.newContext(options)).newPage();
+  await page.goto(path);
   await page.getByLabel("Restaurant").selectOption(slug);
-  await page.getByLabel("Login").fill(screen);
+  await page.getByLabel("Login").fill(login);
   await page.getByLabel("Password").fill("orderly-demo");
   await page.getByRole("button", { name: "Log in" }).click();
+  return page;
+}
+
+export async function staffPage(browser: Browser, login: StaffLogin, slug: string, options = login === "kitchen" ? WALL : PHONE): Promise<Page> {
+  const page = await loggedIn(browser, login === "kitchen" ? "/kitchen" : "/delivery", slug, login, options);
   await expect(page.getByTestId("connection")).toHaveText(/Live/);
   return page;
 }
 
-export async function staffToken(request: APIRequestContext, slug: string, login: "kitchen" | "delivery"): Promise<string> {
+export async function staffToken(request: APIRequestContext, slug: string, login: StaffLogin | "admin"): Promise<string> {
   const response = await request.post("/api/auth/staff", { data: { restaurantSlug: slug, login, password: "orderly-demo" } });
   expect(response.status()).toBe(200);
   return (await response.json()).token;
 }
 
-/** Places an order over the API; returns its id, code and customer token. */
-export async function placeOrder(request: APIRequestContext, slug: string, fulfilment: "DELIVERY" | "PICKUP" = "DELIVERY") {
+/** Places an order over the API (delivered to a point on the map when given one); returns its id, code and customer token. */
+export async function placeOrder(
+  request: APIRequestContext,
+  slug: string,
+  fulfilment: "DELIVERY" | "PICKUP" = "DELIVERY",
+  extra: { deliveryLocation?: { latitude: number; longitude: number } } = {},
+) {
   const menu = await (await request.get(`/api/restaurants/${slug}/menu`)).json();
   const item = menu.categories[0].items[0];
   const response = await request.post("/api/orders", {
@@ -53,6 +66,7 @@ export async function placeOrder(request: APIRequestContext, slug: string, fulfi
       customer: { name: "Test Customer", phone: "9847012345" },
       fulfilment,
       ...(fulfilment === "DELIVERY" && { deliveryAddress: "1 Test Road, Kochi" }),
+      ...extra,
       items: [{ menuItemId: item.id, quantity: 1 }],
     },
   });

@@ -5,7 +5,7 @@ test.afterEach(closeContexts);
 
 test("a delivery order goes from the customer's phone through the kitchen and a courier, live on every screen", async ({ browser }) => {
   const kitchen = await staffPage(browser, "kitchen", "fort-kochi");
-  const courier = await staffPage(browser, "delivery", "fort-kochi");
+  const courier = await staffPage(browser, "courier1", "fort-kochi");
   const customer = await (await browser.newContext(PHONE)).newPage();
 
   await customer.goto("/");
@@ -52,9 +52,16 @@ test("a delivery order goes from the customer's phone through the kitchen and a 
   await screenshot(courier, "delivery-view");
   await card.getByRole("button", { name: "Take" }).click();
   await expect(status).toHaveAttribute("data-status", "OUT_FOR_DELIVERY");
-  await expect(courier.getByRole("heading", { name: "On the way (1)" })).toBeVisible();
+  await expect(courier.getByRole("heading", { name: "Your orders (1)" })).toBeVisible();
   await expect(kitchen.locator(`[data-code="${code}"]`)).toHaveCount(0);
   await card.getByRole("button", { name: "Delivered" }).click();
+  const orderId = new URL(customer.url()).pathname.split("/").pop()!;
+  const pins = database();
+  const { deliveryPin } = await pins.order.findUniqueOrThrow({ where: { id: orderId } }).finally(() => pins.$disconnect());
+  const handover = courier.getByTestId("handover");
+  await handover.getByLabel("PIN from the customer").fill(deliveryPin!);
+  await handover.getByRole("checkbox", { name: /in cash/ }).check();
+  await handover.getByRole("button", { name: "Confirm delivery" }).click();
   await expect(status).toHaveAttribute("data-status", "DELIVERED");
   await expect(courier.locator(`[data-code="${code}"]`)).toHaveCount(0);
   await expect(customer.locator(".step-done")).toHaveCount(5);

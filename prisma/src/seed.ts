@@ -3,7 +3,14 @@ import type { PrismaClient } from "../generated/client.ts";
 
 export { DEMO_PASSWORD };
 
-export const DEMO_LOGINS = ["kitchen", "delivery", "admin"] as const;
+/** Each demo restaurant's couriers: their own logins, names and phones (the customer sees them). */
+export const DEMO_COURIERS = [
+  { login: "courier1", name: "Anil Kumar", phone: "+91 98470 10001" },
+  { login: "courier2", name: "Fathima Rasheed", phone: "+91 98470 10002" },
+  { login: "courier3", name: "Joseph Mathew", phone: "+91 98470 10003" },
+] as const;
+
+export const DEMO_LOGINS = ["kitchen", ...DEMO_COURIERS.map((c) => c.login), "admin"] as const;
 
 export const DEMO_RESTAURANTS = [
   {
@@ -11,6 +18,7 @@ export const DEMO_RESTAURANTS = [
     name: "Malabar Table — Fort Kochi",
     address: "14 Princess Street, Fort Kochi, Kochi 682001",
     phone: "+91 484 221 0001",
+    location: { latitude: 9.9658, longitude: 76.2421 },
     kitchen: "Fort Kochi main kitchen",
     // An expo screen bumps each ticket READY.
     usesExpo: true,
@@ -20,6 +28,7 @@ export const DEMO_RESTAURANTS = [
     name: "Malabar Table — Edappally",
     address: "NH 66, near Lulu Mall, Edappally, Kochi 682024",
     phone: "+91 484 221 0002",
+    location: { latitude: 10.0261, longitude: 76.3084 },
     kitchen: "Edappally main kitchen",
     // No expo: a ticket is READY when its stations have bumped every item.
     usesExpo: false,
@@ -65,7 +74,7 @@ export interface SeedResult {
 
 /**
  * Loads the demo chain when the database has no restaurant yet; does nothing otherwise.
- * Every restaurant gets staff logins `kitchen`, `delivery` and `admin` with `password`.
+ * Every restaurant gets staff logins `kitchen`, `courier1`-`courier3` and `admin` with `password`.
  */
 export async function seedIfEmpty(prisma: PrismaClient, password: string): Promise<SeedResult> {
   const restaurants = DEMO_RESTAURANTS.map(({ slug, name }) => ({ slug, name }));
@@ -79,6 +88,8 @@ export async function seedIfEmpty(prisma: PrismaClient, password: string): Promi
           name: r.name,
           address: r.address,
           phone: r.phone,
+          latitude: r.location.latitude,
+          longitude: r.location.longitude,
           usesExpo: r.usesExpo,
           timeZone: "Asia/Kolkata",
           openingHours: { create: DEMO_OPENING_HOURS },
@@ -104,15 +115,20 @@ export async function seedIfEmpty(prisma: PrismaClient, password: string): Promi
           stationId: stationId(station),
         })),
       });
+      const branch = r.name.split(" — ")[1];
       await tx.staff.createMany({
-        data: DEMO_LOGINS.map((login, i) => ({
-          restaurantId: restaurant.id,
-          kitchenId: login === "kitchen" ? kitchen.id : null,
-          role: login === "kitchen" ? "KITCHEN" : login === "delivery" ? "DELIVERY" : "ADMIN",
-          login,
-          displayName: `${r.name.split(" — ")[1]} ${login}`,
-          passwordHash: hashes[i]!,
-        })),
+        data: DEMO_LOGINS.map((login, i) => {
+          const courier = DEMO_COURIERS.find((c) => c.login === login);
+          return {
+            restaurantId: restaurant.id,
+            kitchenId: login === "kitchen" ? kitchen.id : null,
+            role: courier ? "DELIVERY" : login === "kitchen" ? "KITCHEN" : "ADMIN",
+            login,
+            displayName: courier?.name ?? `${branch} ${login}`,
+            phone: courier?.phone ?? null,
+            passwordHash: hashes[i]!,
+          };
+        }),
       });
     }
   });

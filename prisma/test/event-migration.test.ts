@@ -29,8 +29,8 @@ async function sql(text: string) {
   }
 }
 
-describe("the kitchen-operations and live-menu migrations", () => {
-  it("turn existing status rows into typed events, route items to a station, and give categories, hours and slots", async () => {
+describe("the kitchen-operations, live-menu and couriers migrations", () => {
+  it("turn existing status rows into typed events, route items to a station, give categories, hours and slots, and deliveries a PIN", async () => {
     for (const name of BEFORE_TYPED_EVENTS) await cp(join(MIGRATIONS_DIR, name), join(scratch, name), { recursive: true });
     expect(await migrate(db.url, scratch)).toEqual(BEFORE_TYPED_EVENTS);
     await sql(`
@@ -38,15 +38,18 @@ describe("the kitchen-operations and live-menu migrations", () => {
       INSERT INTO "Kitchen" (id, "restaurantId", name) VALUES ('k1', 'r1', 'Main');
       INSERT INTO "MenuItem" (id, "restaurantId", name, category, "pricePaise", "prepMinutes") VALUES ('m1', 'r1', 'Appam', 'Breads', 4000, 5);
       INSERT INTO "Order" (id, code, "restaurantId", "kitchenId", fulfilment, "customerName", "customerPhone", status, "totalPaise", seq, "idempotencyKey", "requestHash", "createdAt", "updatedAt")
-        VALUES ('o1', 'AB12C', 'r1', 'k1', 'PICKUP', 'Anu', '9847012345', 'ACCEPTED', 4000, 2, 'key-12345678', 'h', '2026-11-20 10:07:31', now());
+        VALUES ('o1', 'AB12C', 'r1', 'k1', 'PICKUP', 'Anu', '9847012345', 'ACCEPTED', 4000, 2, 'key-12345678', 'h', '2026-11-20 10:07:31', now()),
+               ('o2', 'CD34E', 'r1', 'k1', 'DELIVERY', 'Ravi', '9847012346', 'DELIVERED', 4000, 2, 'key-87654321', 'h', '2026-11-20 10:00:00', now());
       INSERT INTO "OrderItem" (id, "orderId", "menuItemId", name, "unitPricePaise", quantity) VALUES ('i1', 'o1', 'm1', 'Appam', 4000, 1);
       INSERT INTO "OrderEvent" (id, "orderId", seq, "fromStatus", "toStatus", "actorRole", "createdAt", "publishedAt")
         VALUES ('e1', 'o1', 1, NULL, 'PLACED', 'CUSTOMER', '2026-11-20 10:00:00', now()),
-               ('e2', 'o1', 2, 'PLACED', 'ACCEPTED', 'KITCHEN', '2026-11-20 10:02:00', now());
+               ('e2', 'o1', 2, 'PLACED', 'ACCEPTED', 'KITCHEN', '2026-11-20 10:02:00', now()),
+               ('e3', 'o2', 1, NULL, 'PLACED', 'CUSTOMER', '2026-11-20 10:00:00', now()),
+               ('e4', 'o2', 2, 'OUT_FOR_DELIVERY', 'DELIVERED', 'DELIVERY', '2026-11-20 10:40:00', now());
     `);
 
-    expect(await migrate(db.url)).toEqual(["20261123200000_kitchen_operations", "20261124000000_live_menu"]);
-    expect(await sql(`SELECT seq, type::text, payload FROM "OrderEvent" ORDER BY seq`)).toEqual([
+    expect(await migrate(db.url)).toEqual(["20261123200000_kitchen_operations", "20261124000000_live_menu", "20261125000000_couriers", "20261126000000_report_indexes"]);
+    expect(await sql(`SELECT seq, type::text, payload FROM "OrderEvent" WHERE "orderId" = 'o1' ORDER BY seq`)).toEqual([
       { seq: 1, type: "STATUS_CHANGED", payload: { from: null, to: "PLACED" } },
       { seq: 2, type: "STATUS_CHANGED", payload: { from: "PLACED", to: "ACCEPTED" } },
     ]);
@@ -54,7 +57,7 @@ describe("the kitchen-operations and live-menu migrations", () => {
     expect(station).toMatchObject({ name: "Kitchen", kitchenId: "k1" });
     expect(await sql(`SELECT "stationId" FROM "MenuItem"`)).toEqual([{ stationId: station.id }]);
     expect(await sql(`SELECT "stationId", allergens, "doneAt" FROM "OrderItem"`)).toEqual([{ stationId: station.id, allergens: "{}", doneAt: null }]);
-    const [order] = await sql(`SELECT "previousStatus"::text, "statusChangedAt", rush FROM "Order"`);
+    const [order] = await sql(`SELECT "previousStatus"::text, "statusChangedAt", rush FROM "Order" WHERE id = 'o1'`);
     expect(order).toMatchObject({ previousStatus: "PLACED", rush: false });
     expect(order.statusChangedAt.toISOString()).toBe(new Date("2026-11-20T10:02:00").toISOString());
 
@@ -65,8 +68,15 @@ describe("the kitchen-operations and live-menu migrations", () => {
       [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opensMinute: 0, closesMinute: 1440 })),
     );
     expect(await sql(`SELECT "timeZone", seq, paused, "orderCap" FROM "Restaurant"`)).toEqual([{ timeZone: "Asia/Kolkata", seq: 0, paused: false, orderCap: null }]);
-    const [slotted] = await sql(`SELECT "slotStart", "scheduledFor" FROM "Order"`);
+    const [slotted] = await sql(`SELECT "slotStart", "scheduledFor" FROM "Order" WHERE id = 'o1'`);
     expect(slotted).toMatchObject({ scheduledFor: null });
     expect(slotted.slotStart.toISOString()).toBe(new Date("2026-11-20T10:00:00").toISOString());
+
+    const [pickup, delivery] = await sql(`SELECT "deliveryPin", "pinAttempts", "paymentMethod"::text, "paidAt", "statusChangedAt" FROM "Order" ORDER BY id`);
+    expect(pickup).toMatchObject({ deliveryPin: null, pinAttempts: 0, paymentMethod: "CASH", paidAt: null });
+    expect(delivery.deliveryPin).toMatch(/^[0-9]{4}$/);
+    expect(delivery).toMatchObject({ pinAttempts: 0, paymentMethod: "CASH" });
+    // Handed over before the migration: paid then.
+    expect(delivery.paidAt.toISOString()).toBe(delivery.statusChangedAt.toISOString());
   });
 });

@@ -49,6 +49,7 @@ const SQL_TYPES: Record<string, string> = {
   String: "text",
   Int: "integer",
   Boolean: "boolean",
+  Float: "double precision",
   DateTime: "timestamp without time zone",
   Json: "jsonb",
 };
@@ -106,6 +107,8 @@ describe("migrations match schema.prisma", () => {
     expect(schema.enums.get("Allergen")).toEqual(shared.allergenSchema.options);
     expect(schema.enums.get("CloseReason")).toEqual(shared.closeReasonSchema.options);
     expect(schema.enums.get("OrderEventType")).toEqual(shared.orderEventTypeSchema.options);
+    expect(schema.enums.get("RestaurantEventType")).toEqual(shared.restaurantEventTypeSchema.options);
+    expect(schema.enums.get("PaymentMethod")).toEqual(shared.paymentMethodSchema.options);
   });
 
   it("has the unique constraints of the schema", async () => {

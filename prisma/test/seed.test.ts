@@ -32,7 +32,7 @@ describe("seed", () => {
       expect(new Set(r.menuItems.map((m) => m.stationId)).size).toBe(r.stations.length);
       expect(r.menuItems.length).toBeGreaterThanOrEqual(15);
       expect(r.menuItems.every((m) => Number.isInteger(m.pricePaise) && m.pricePaise > 0)).toBe(true);
-      expect(r.staff.map((s) => `${s.login}:${s.role}`).sort()).toEqual(["admin:ADMIN", "delivery:DELIVERY", "kitchen:KITCHEN"]);
+      expect(r.staff.map((s) => `${s.login}:${s.role}`).sort()).toEqual(["admin:ADMIN", "courier1:DELIVERY", "courier2:DELIVERY", "courier3:DELIVERY", "kitchen:KITCHEN"]);
       expect(r.staff.find((s) => s.role === "KITCHEN")!.kitchenId).toBe(r.kitchens[0]!.id);
       for (const s of r.staff) expect(await verifyPassword(DEMO_PASSWORD, s.passwordHash)).toBe(true);
     }

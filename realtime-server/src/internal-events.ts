@@ -1,4 +1,4 @@
-import { AppError, internalEventBatchSchema, menuRoom, validationError } from "@orderly/shared";
+import { AppError, internalEventBatchSchema, menuRoom, orderRoom, validationError } from "@orderly/shared";
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyInternalSignature } from "@orderly/shared/server";
 import express, { type ErrorRequestHandler, type Request, type Response } from "express";
 import type { Logger } from "pino";
@@ -16,7 +16,10 @@ interface Deps {
   logger: Logger;
 }
 
-/** POST /internal/events: the signed batches web's outbox sends, fanned out to rooms (restaurant events to its menu room). */
+/**
+ * POST /internal/events: the signed batches web's outbox sends, fanned out to rooms (restaurant
+ * events to its menu room), and the couriers' positions web pushes as they come (to the order's room).
+ */
 export function internalEventsRouter(deps: Deps) {
   const { io, metrics, logger } = deps;
   const router = express.Router();
@@ -64,6 +67,10 @@ export function internalEventsRouter(deps: Deps) {
       for (const update of parsed.data.restaurantEvents) {
         io.to(menuRoom(update.event.restaurantId)).emit("restaurant_update", update);
         metrics.eventsEmitted.inc({ event: "restaurant_update" });
+      }
+      for (const position of parsed.data.positions) {
+        io.to(orderRoom(position.orderId)).emit("courier_position", position);
+        metrics.eventsEmitted.inc({ event: "courier_position" });
       }
       send(res, 202, { accepted: [...parsed.data.events, ...parsed.data.restaurantEvents].map((u) => u.event.id) });
     },

@@ -38,7 +38,7 @@ describe("rooms come from the token", () => {
       [guestClaims(a), [`menu:${a.restaurantId}`]],
       [kitchenClaims(a), [`kitchen:${a.kitchenId}`, `menu:${a.restaurantId}`]],
       [stationClaims(a), [`station:${a.stationId}`]],
-      [deliveryClaims(a), [`delivery:${a.restaurantId}`]],
+      [deliveryClaims(a), [`delivery:${a.restaurantId}`, `courier:${a.staffId}`]],
       [adminClaims(a), [`delivery:${a.restaurantId}`, `kitchen:${a.kitchenId}`, `menu:${a.restaurantId}`]],
     ];
     for (const [claims, rooms] of cases) {

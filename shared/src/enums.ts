@@ -9,6 +9,7 @@ export const orderStatusSchema = z.enum([
   "READY",
   "OUT_FOR_DELIVERY",
   "DELIVERED",
+  "DELIVERY_FAILED",
   "COLLECTED",
   "CANCELLED",
   "REJECTED",
@@ -36,10 +37,6 @@ export const ROLES = roleSchema.options;
 
 export type StaffTokenRole = Exclude<Role, "customer" | "guest">;
 
-export function isStaff(role: Role): role is StaffTokenRole {
-  return role !== "customer" && role !== "guest";
-}
-
 export function actorRoleFor(role: Exclude<Role, "guest">): ActorRole {
   return role.toUpperCase() as ActorRole;
 }
@@ -54,11 +51,41 @@ export const allergenSchema = z.enum(["PEANUTS", "TREE_NUTS", "GLUTEN", "DAIRY",
 export type Allergen = z.infer<typeof allergenSchema>;
 export const ALLERGENS = allergenSchema.options;
 
-/** Why the kitchen cancelled or rejected an order (with a note for OTHER); the customer sees it. */
-export const closeReasonSchema = z.enum(["ITEM_UNAVAILABLE", "KITCHEN_TOO_BUSY", "CLOSING_SOON", "CUSTOMER_ASKED", "DUPLICATE_ORDER", "OTHER"]);
+/**
+ * Why the kitchen cancelled or rejected an order, or why a courier could not deliver it (with a
+ * note for OTHER); the customer and the restaurant see it.
+ */
+export const closeReasonSchema = z.enum([
+  "ITEM_UNAVAILABLE",
+  "KITCHEN_TOO_BUSY",
+  "CLOSING_SOON",
+  "CUSTOMER_ASKED",
+  "DUPLICATE_ORDER",
+  "CUSTOMER_UNREACHABLE",
+  "ADDRESS_NOT_FOUND",
+  "CUSTOMER_REFUSED",
+  "OTHER",
+]);
 export type CloseReason = z.infer<typeof closeReasonSchema>;
 
-export const orderEventTypeSchema = z.enum(["STATUS_CHANGED", "ITEM_DONE", "ITEM_UNDONE", "PRIORITY_CHANGED", "ESTIMATE_CHANGED", "COURIER_ASSIGNED"]);
+/** The reasons that fit each closing move: a kitchen's for cancel and reject, a courier's for a failed delivery. */
+const KITCHEN_REASONS = ["ITEM_UNAVAILABLE", "KITCHEN_TOO_BUSY", "CLOSING_SOON", "CUSTOMER_ASKED", "DUPLICATE_ORDER", "OTHER"] as const;
+export const CLOSE_REASONS_FOR = {
+  CANCELLED: KITCHEN_REASONS,
+  REJECTED: KITCHEN_REASONS,
+  DELIVERY_FAILED: ["CUSTOMER_UNREACHABLE", "ADDRESS_NOT_FOUND", "CUSTOMER_REFUSED", "OTHER"],
+} as const satisfies Record<string, readonly CloseReason[]>;
+export type ClosingStatus = keyof typeof CLOSE_REASONS_FOR;
+
+export function isClosingStatus(status: OrderStatus): status is ClosingStatus {
+  return status in CLOSE_REASONS_FOR;
+}
+
+/** Cash when the food is handed over (to the courier or at the counter), or paid online when ordering (the state only: no payment processor). */
+export const paymentMethodSchema = z.enum(["CASH", "ONLINE"]);
+export type PaymentMethod = z.infer<typeof paymentMethodSchema>;
+
+export const orderEventTypeSchema = z.enum(["STATUS_CHANGED", "ITEM_DONE", "ITEM_UNDONE", "PRIORITY_CHANGED", "ESTIMATE_CHANGED", "COURIER_ASSIGNED", "PAYMENT_RECEIVED"]);
 export type OrderEventType = z.infer<typeof orderEventTypeSchema>;
 
 export const restaurantEventTypeSchema = z.enum(["ITEM_AVAILABILITY", "ORDERING_CHANGED"]);

@@ -10,3 +10,11 @@ export function formatInr(paise: Paise): string {
   if (!Number.isSafeInteger(paise)) throw new RangeError(`paise must be an integer, got ${paise}`);
   return inr.format(paise / 100);
 }
+
+const wholeRupees = new Intl.NumberFormat("en-IN", { style: "currency", currency: "INR", trailingZeroDisplay: "stripIfInteger" });
+
+/** Without paise when there are none ("₹740", "₹2,65,270"): cash counted at the door, totals at a glance. */
+export function formatRupees(paise: Paise): string {
+  if (!Number.isSafeInteger(paise)) throw new RangeError(`paise must be an integer, got ${paise}`);
+  return wholeRupees.format(paise / 100);
+}

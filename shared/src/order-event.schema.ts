@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { actorRoleSchema, closeReasonSchema, orderStatusSchema } from "./enums.ts";
+import { actorRoleSchema, closeReasonSchema, orderStatusSchema, paymentMethodSchema } from "./enums.ts";
+import { paiseSchema } from "./money.ts";
 import { multiLine } from "./text.ts";
 
 export const closeReasonDetailSchema = z
@@ -31,7 +32,14 @@ export const orderEventSchema = z.discriminatedUnion("type", [
   z.object({ ...base, type: z.literal("ITEM_UNDONE"), payload: z.object({ itemId: z.uuid(), stationId: z.uuid() }) }),
   z.object({ ...base, type: z.literal("PRIORITY_CHANGED"), payload: z.object({ rush: z.boolean() }) }),
   z.object({ ...base, type: z.literal("ESTIMATE_CHANGED"), payload: z.object({ estimatedReadyAt: z.iso.datetime().nullable() }) }),
-  z.object({ ...base, type: z.literal("COURIER_ASSIGNED"), payload: z.object({ courierId: z.uuid() }) }),
+  z.object({
+    ...base,
+    type: z.literal("COURIER_ASSIGNED"),
+    /** previousCourierId: whose list it leaves, when an admin reassigns it (events before reassigning existed have none). */
+    payload: z.object({ courierId: z.uuid(), previousCourierId: z.uuid().nullable().default(null) }),
+  }),
+  /** Cash taken at the handover, confirmed by whoever completed the order. */
+  z.object({ ...base, type: z.literal("PAYMENT_RECEIVED"), payload: z.object({ method: paymentMethodSchema, amountPaise: paiseSchema }) }),
 ]);
 export type OrderEvent = z.infer<typeof orderEventSchema>;
 export type OrderEventOf<T extends OrderEvent["type"]> = Extract<OrderEvent, { type: T }>;

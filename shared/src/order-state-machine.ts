@@ -26,6 +26,7 @@ export const ORDER_MOVES: readonly Move[] = [
   { from: "READY", to: "COLLECTED", roles: KITCHEN, fulfilment: "PICKUP" },
   { from: "READY", to: "OUT_FOR_DELIVERY", roles: DELIVERY, fulfilment: "DELIVERY" },
   { from: "OUT_FOR_DELIVERY", to: "DELIVERED", roles: DELIVERY, fulfilment: "DELIVERY" },
+  { from: "OUT_FOR_DELIVERY", to: "DELIVERY_FAILED", roles: DELIVERY, fulfilment: "DELIVERY" },
   { from: "PLACED", to: "CANCELLED", roles: ["customer", "kitchen", "admin"] },
   { from: "ACCEPTED", to: "CANCELLED", roles: KITCHEN },
   { from: "PREPARING", to: "CANCELLED", roles: KITCHEN },
@@ -52,7 +53,7 @@ export const SYSTEM_MOVES = {
   lastItemDone: { from: "PREPARING", to: "READY" },
 } as const satisfies Record<string, { from: OrderStatus; to: OrderStatus }>;
 
-export const FINAL_STATUSES: readonly OrderStatus[] = ["DELIVERED", "COLLECTED", "CANCELLED", "REJECTED"];
+export const FINAL_STATUSES: readonly OrderStatus[] = ["DELIVERED", "DELIVERY_FAILED", "COLLECTED", "CANCELLED", "REJECTED"];
 
 export function isFinal(status: OrderStatus): boolean {
   return FINAL_STATUSES.includes(status);
@@ -67,8 +68,11 @@ export function canTransition(role: Role, from: OrderStatus, to: OrderStatus, fu
   return moveFor(role, from, to, fulfilment) !== undefined;
 }
 
+/** The moves back: what reports and the manager's board count as recalls. */
+export const RECALL_MOVES: readonly Move[] = ORDER_MOVES.filter((m) => m.recall);
+
 export function isRecall(from: OrderStatus, to: OrderStatus): boolean {
-  return ORDER_MOVES.some((m) => m.from === from && m.to === to && m.recall);
+  return RECALL_MOVES.some((m) => m.from === from && m.to === to);
 }
 
 /** An order as judgeMove needs it. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { allergenSchema, fulfilmentSchema, orderStatusSchema } from "./enums.ts";
+import { courierPositionSchema, courierSchema, geoPointSchema } from "./delivery.schema.ts";
+import { allergenSchema, fulfilmentSchema, orderStatusSchema, paymentMethodSchema } from "./enums.ts";
 import { paiseSchema } from "./money.ts";
 import { closeReasonDetailSchema, orderEventSchema } from "./order-event.schema.ts";
 import { multiLine, singleLine } from "./text.ts";
@@ -11,6 +12,9 @@ export const ORDER_LIMITS = {
   maxNotesLength: 200,
   maxAddressLength: 300,
 } as const;
+
+/** A delivery's handover code. */
+const pinSchema = z.string().regex(/^[0-9]{4}$/, "must be 4 digits");
 
 export const slugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a lowercase slug").max(80);
 
@@ -40,6 +44,10 @@ export const placeOrderRequestSchema = z
     }),
     fulfilment: fulfilmentSchema,
     deliveryAddress: multiLine(ORDER_LIMITS.maxAddressLength).min(5, "must be at least 5 characters").optional(),
+    /** Where to deliver on the map, when the customer shares it: the courier's map and the live ETA use it. */
+    deliveryLocation: geoPointSchema.optional(),
+    /** Cash at the handover unless paid online. */
+    payment: paymentMethodSchema.default("CASH"),
     items: z.array(orderLineSchema).min(1, "add at least one item").max(ORDER_LIMITS.maxLinesPerOrder),
     /** A slot later today (one of the menu's `ordering.slots`); absent: as soon as possible. */
     scheduledFor: z.iso.datetime({ offset: true, error: "must be an ISO date-time" }).optional(),
@@ -48,18 +56,27 @@ export const placeOrderRequestSchema = z
     if (order.fulfilment === "DELIVERY" && !order.deliveryAddress) {
       ctx.addIssue({ code: "custom", path: ["deliveryAddress"], message: "is required for delivery" });
     }
+    if (order.fulfilment === "PICKUP" && order.deliveryLocation) {
+      ctx.addIssue({ code: "custom", path: ["deliveryLocation"], message: "is only for delivery" });
+    }
     const total = order.items.reduce((sum, line) => sum + line.quantity, 0);
     if (total > ORDER_LIMITS.maxItemsPerOrder) {
       ctx.addIssue({ code: "custom", path: ["items"], message: `at most ${ORDER_LIMITS.maxItemsPerOrder} items per order` });
     }
   });
-export type PlaceOrderRequest = z.infer<typeof placeOrderRequestSchema>;
+/** What a client sends (payment may be left out: cash). */
+export type PlaceOrderRequest = z.input<typeof placeOrderRequestSchema>;
+export type PlaceOrder = z.infer<typeof placeOrderRequestSchema>;
 
 export const transitionRequestSchema = z.strictObject({
   to: orderStatusSchema,
   expectedSeq: z.int().min(1).optional(),
-  /** Required when staff cancel or reject; OTHER needs a note. */
+  /** Required when staff cancel or reject, or a courier could not deliver; OTHER needs a note. */
   reason: closeReasonDetailSchema.optional(),
+  /** The 4-digit code the customer shows the courier: required for a courier to deliver. */
+  pin: pinSchema.optional(),
+  /** The courier confirms taking the cash, required to deliver an order paid in cash. */
+  cashCollected: z.boolean().optional(),
 });
 export type TransitionRequest = z.infer<typeof transitionRequestSchema>;
 
@@ -103,7 +120,12 @@ export const ticketSchema = z.object({
   totalPaise: paiseSchema,
   /** The longest prep time of its items: the kitchen's ageing clock. */
   prepMinutes: z.int().min(0),
-  courierId: z.uuid().nullable(),
+  /** Where the order is to be delivered on the map, when the customer shared it. */
+  deliveryLocation: geoPointSchema.nullable(),
+  /** How it is paid, and what is still to collect at the handover (0 once paid). */
+  payment: z.object({ method: paymentMethodSchema, amountDuePaise: paiseSchema }),
+  /** The courier who took it (or was given it); null before. */
+  courier: courierSchema.nullable(),
   createdAt: z.iso.datetime(),
   estimatedReadyAt: z.iso.datetime().nullable(),
   /** The slot the customer scheduled it for; null: as soon as possible. */
@@ -122,11 +144,20 @@ export const ticketSchema = z.object({
 });
 export type Ticket = z.infer<typeof ticketSchema>;
 
+/** Who to call and where the food comes from, on the customer's page. */
+export const restaurantContactSchema = z.object({ name: z.string(), address: z.string(), phone: z.string(), location: geoPointSchema.nullable() });
+export type RestaurantContact = z.infer<typeof restaurantContactSchema>;
+
 /** GET /api/orders/{id}: the state a client resynchronises from. */
 export const orderSnapshotSchema = z.object({
   ticket: ticketSchema,
   seq: z.int().min(1),
   timeline: z.array(orderEventSchema),
+  restaurant: restaurantContactSchema,
+  /** The courier's last position while it is out for delivery (positions have no seq: the newest wins). */
+  courierPosition: courierPositionSchema.nullable(),
+  /** The delivery's handover code: only in its customer's snapshot, never to staff. */
+  deliveryPin: pinSchema.optional(),
 });
 export type OrderSnapshot = z.infer<typeof orderSnapshotSchema>;
 

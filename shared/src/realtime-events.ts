@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { appErrorCodeSchema } from "./app-error.ts";
+import { courierPositionSchema, type CourierPosition } from "./delivery.schema.ts";
 import { orderEventSchema } from "./order-event.schema.ts";
 import { ticketSchema } from "./order.schema.ts";
 import { restaurantEventSchema } from "./restaurant-event.schema.ts";
@@ -50,6 +51,8 @@ export interface ServerToClientEvents {
   order_update: (update: OrderUpdate) => void;
   /** A delivery order is ready: couriers are alerted. */
   pickup_ready: (update: OrderUpdate) => void;
+  /** Where the courier holding an order is (its order room only); no seq: the newest `at` wins. */
+  courier_position: (position: CourierPosition) => void;
   /** An item sold out or came back, or ordering paused, resumed, slowed or capped (menu rooms). */
   restaurant_update: (update: RestaurantUpdate) => void;
   error: (error: SocketError) => void;
@@ -64,12 +67,15 @@ export interface ClientToServerEvents {
 export const MAX_EVENTS_PER_BATCH = 200;
 /** Each carries a whole menu, so fewer fit in a batch. */
 export const MAX_RESTAURANT_EVENTS_PER_BATCH = 20;
+export const MAX_POSITIONS_PER_BATCH = 50;
 
 /** Body of the signed POST /internal/events from web's outbox to the realtime server. */
 export const internalEventBatchSchema = z
   .strictObject({
     events: z.array(orderUpdateSchema).max(MAX_EVENTS_PER_BATCH).default([]),
     restaurantEvents: z.array(restaurantUpdateSchema).max(MAX_RESTAURANT_EVENTS_PER_BATCH).default([]),
+    /** Volatile: sent by web as they come, not through the outbox. */
+    positions: z.array(courierPositionSchema).max(MAX_POSITIONS_PER_BATCH).default([]),
   })
-  .refine((b) => b.events.length + b.restaurantEvents.length > 0, { path: ["events"], message: "a batch needs at least one event" });
+  .refine((b) => b.events.length + b.restaurantEvents.length + b.positions.length > 0, { path: ["events"], message: "a batch needs at least one event" });
 export type InternalEventBatch = z.infer<typeof internalEventBatchSchema>;

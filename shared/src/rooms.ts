@@ -3,7 +3,10 @@ import type { TokenClaims } from "./token-claims.ts";
 export const kitchenRoom = (kitchenId: string) => `kitchen:${kitchenId}`;
 export const orderRoom = (orderId: string) => `order:${orderId}`;
 export const stationRoom = (stationId: string) => `station:${stationId}`;
+/** Every courier of a restaurant: orders ready and waiting for one. */
 export const deliveryRoom = (restaurantId: string) => `delivery:${restaurantId}`;
+/** One courier: the orders they hold. */
+export const courierRoom = (staffId: string) => `courier:${staffId}`;
 /** Where a restaurant's menu and ordering changes are heard: its menu pages and its kitchen. */
 export const menuRoom = (restaurantId: string) => `menu:${restaurantId}`;
 
@@ -19,7 +22,7 @@ export function roomsForClaims(claims: TokenClaims): string[] {
     case "station":
       return [stationRoom(claims.stationId)];
     case "delivery":
-      return [deliveryRoom(claims.restaurantId)];
+      return [deliveryRoom(claims.restaurantId), courierRoom(claims.sub)];
     case "admin":
       return [...claims.kitchenIds.map(kitchenRoom), deliveryRoom(claims.restaurantId), menuRoom(claims.restaurantId)];
   }

@@ -19,6 +19,7 @@ kitchen * PREPARING>CANCELLED
 kitchen * PLACED>REJECTED
 delivery DELIVERY READY>OUT_FOR_DELIVERY
 delivery DELIVERY OUT_FOR_DELIVERY>DELIVERED
+delivery DELIVERY OUT_FOR_DELIVERY>DELIVERY_FAILED
 customer * PLACED>CANCELLED
 kitchen * READY>PREPARING
 kitchen * PREPARING>ACCEPTED
@@ -56,7 +57,7 @@ describe("canTransition", () => {
     expect(allowed).toEqual(expected);
   });
 
-  it("checks all 1200 role/fulfilment/from/to combinations", () => {
+  it("checks all 1452 role/fulfilment/from/to combinations", () => {
     let checked = 0;
     for (const role of ROLES)
       for (const fulfilment of FULFILMENTS)
@@ -67,14 +68,16 @@ describe("canTransition", () => {
             );
             checked++;
           }
-    expect(checked).toBe(6 * 2 * 10 * 10);
+    expect(checked).toBe(6 * 2 * 11 * 11);
   });
 
   it("never moves forward from a final status, and never back once the courier has the food", () => {
     for (const from of ORDER_STATUSES.filter(isFinal))
       for (const role of ROLES) for (const f of FULFILMENTS) expect(nextStatuses(role, from, f)).toEqual([]);
-    for (const from of ["OUT_FOR_DELIVERY", "DELIVERED"] as const)
-      for (const to of ORDER_STATUSES) for (const role of ROLES) expect(canTransition(role, from, to, "DELIVERY") && to !== "DELIVERED", `${role} ${from}>${to}`).toBe(false);
+    const handedOver: OrderStatus[] = ["DELIVERED", "DELIVERY_FAILED"];
+    for (const from of ["OUT_FOR_DELIVERY", ...handedOver] as const)
+      for (const to of ORDER_STATUSES)
+        for (const role of ROLES) expect(canTransition(role, from, to, "DELIVERY") && !handedOver.includes(to), `${role} ${from}>${to}`).toBe(false);
   });
 
   it("lists the next statuses a role may choose", () => {

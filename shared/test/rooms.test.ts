@@ -14,7 +14,7 @@ describe("roomsForClaims", () => {
     expect(roomsForClaims({ role: "customer", sub: S, orderIds: [O1, O2] })).toEqual([`order:${O1}`, `order:${O2}`]);
     expect(roomsForClaims({ role: "guest", sub: S, restaurantId: R })).toEqual([`menu:${R}`]);
     expect(roomsForClaims({ role: "kitchen", ...staff, kitchenId: K1 })).toEqual([`kitchen:${K1}`, `menu:${R}`]);
-    expect(roomsForClaims({ role: "delivery", ...staff })).toEqual([`delivery:${R}`]);
+    expect(roomsForClaims({ role: "delivery", ...staff })).toEqual([`delivery:${R}`, `courier:${staff.sub}`]);
     expect(roomsForClaims({ role: "admin", ...staff, kitchenIds: [K1, K2] })).toEqual([
       `kitchen:${K1}`,
       `kitchen:${K2}`,

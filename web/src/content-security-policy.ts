@@ -1,7 +1,8 @@
 /**
  * The Content-Security-Policy of every page: scripts only from this origin with this response's
  * nonce (Next adds it to its own scripts), connections only to this origin and the realtime
- * server (HTTP long-polling and WebSocket), and no framing by other sites.
+ * server (HTTP long-polling and WebSocket), images also from OpenStreetMap's tile server, and no
+ * framing by other sites.
  */
 export function contentSecurityPolicy(nonce: string, realtimeUrl: string, dev: boolean): string {
   const realtime = new URL(realtimeUrl);
@@ -11,7 +12,8 @@ export function contentSecurityPolicy(nonce: string, realtimeUrl: string, dev: b
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
     // React sets style attributes; styles cannot run code.
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    // The delivery map's OpenStreetMap tiles.
+    "img-src 'self' data: blob: https://tile.openstreetmap.org",
     "font-src 'self'",
     `connect-src 'self' ${realtime.origin} ${websocket}`,
     "object-src 'none'",

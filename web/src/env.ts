@@ -15,6 +15,8 @@ export const webEnvObject = z.object({
   RATE_LIMIT_LOGINS_PER_MINUTE: perMinute.default(10),
   /** Menu pages ask for one guest token each (and again when it expires). */
   RATE_LIMIT_GUEST_TOKENS_PER_MINUTE: perMinute.default(60),
+  /** Per courier: a phone sends one position every few seconds for each order it carries. */
+  RATE_LIMIT_POSITIONS_PER_MINUTE: perMinute.default(60),
   /** Longest wait between retries while the realtime server cannot be reached. */
   OUTBOX_MAX_BACKOFF_MS: z.coerce.number().int().positive().default(30_000),
   /** How many proxies in front of web append to X-Forwarded-For; 0 = use the socket's address. */

@@ -16,7 +16,7 @@ let f: Fixture;
 let tokens: string[];
 beforeAll(async () => {
   f = await setupWeb("web_fuzz", { RATE_LIMIT_ORDERS_PER_MINUTE: "100000", RATE_LIMIT_LOGINS_PER_MINUTE: "100000" });
-  tokens = [(await login(f.restaurants[0]!.slug, "kitchen")).token, (await login(f.restaurants[1]!.slug, "delivery")).token];
+  tokens = [(await login(f.restaurants[0]!.slug, "kitchen")).token, (await login(f.restaurants[1]!.slug, "courier1")).token];
 });
 afterAll(async () => {
   await f?.close();

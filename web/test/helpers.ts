@@ -1,3 +1,4 @@
+import { createServer } from "node:net";
 import { randomBytes, randomUUID } from "node:crypto";
 import type { PlaceOrderRequest, TokenResponse } from "@orderly/shared";
 import { createPrismaClient, type PrismaClient } from "@orderly/prisma";
@@ -76,7 +77,7 @@ export async function call(handler: Handler, options: Call = {}): Promise<{ stat
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
 }
 
-export async function login(slug: string, login: "kitchen" | "delivery" | "admin", peer = randomUUID()): Promise<TokenResponse> {
+export async function login(slug: string, login: "kitchen" | "courier1" | "courier2" | "courier3" | "admin", peer = randomUUID()): Promise<TokenResponse> {
   const { POST } = await import("../app/api/auth/staff/route.ts");
   const response = await call(POST, { body: { restaurantSlug: slug, login, password: DEMO_PASSWORD }, peer });
   if (response.status !== 200) throw new Error(`login failed: ${JSON.stringify(response.body)}`);
@@ -122,3 +123,12 @@ export async function history(fixture: Fixture, orderId: string): Promise<string
     return `${e.seq}:${detail}:${e.actorRole}`;
   });
 }
+
+/** A port nothing listens on now, for a server a test starts (and restarts) at a URL web was given. */
+export const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });

@@ -24,7 +24,7 @@ beforeAll(async () => {
     for (const station of await f.prisma.station.findMany({ where: { restaurantId: r.id } })) {
       stations.set(station.id, (await stationToken(r.slug, station.id)).body.token);
     }
-    staff.push({ kitchen: (await login(r.slug, "kitchen")).token, courier: (await login(r.slug, "delivery")).token, admin: (await login(r.slug, "admin")).token, stations });
+    staff.push({ kitchen: (await login(r.slug, "kitchen")).token, courier: (await login(r.slug, "courier1")).token, admin: (await login(r.slug, "admin")).token, stations });
   }
 });
 afterAll(async () => {
@@ -105,7 +105,7 @@ describe("cancel and reject reasons", () => {
   it("are required from staff, named in the answer and the event, and set for a customer who cancels", async () => {
     const order = (await place(f)).body;
     const missing = await move(order.order.ticket.id, "REJECTED", staff[0]!.kitchen);
-    expect(missing).toMatchObject({ status: 400, body: { error: { code: "VALIDATION_FAILED", fields: { reason: "is required to cancel or reject" } } } });
+    expect(missing).toMatchObject({ status: 400, body: { error: { code: "VALIDATION_FAILED", fields: { reason: "is required to reject" } } } });
     const other = await move(order.order.ticket.id, "REJECTED", staff[0]!.kitchen, { reason: { code: "OTHER" } });
     expect(other.body.error.fields).toEqual({ "reason.note": "is required when the reason is OTHER" });
     const rejected = await move(order.order.ticket.id, "REJECTED", staff[0]!.kitchen, { reason: { code: "ITEM_UNAVAILABLE", note: "No prawns today" } });
@@ -125,7 +125,7 @@ describe("stations", () => {
     const ok = await stationToken(f.restaurants[0]!.slug, mine!);
     expect(ok.body).toMatchObject({ role: "station", stationId: mine, kitchenId: f.restaurants[0]!.kitchenId });
     expect((await stationToken(f.restaurants[0]!.slug, theirs)).status).toBe(403);
-    const courier = await call(staffLogin, { body: { restaurantSlug: f.restaurants[0]!.slug, login: "delivery", password: "orderly-demo", stationId: mine }, peer: randomUUID() });
+    const courier = await call(staffLogin, { body: { restaurantSlug: f.restaurants[0]!.slug, login: "courier1", password: "orderly-demo", stationId: mine }, peer: randomUUID() });
     expect(courier.status).toBe(403);
   });
 

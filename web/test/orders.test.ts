@@ -145,7 +145,7 @@ describe("GET /api/orders/{id}", () => {
 
     const kitchen = await login(f.restaurants[0]!.slug, "kitchen");
     expect((await call(getOrder, { token: kitchen.token, params: { id } })).status).toBe(200);
-    const elsewhere = await login(f.restaurants[1]!.slug, "delivery");
+    const elsewhere = await login(f.restaurants[1]!.slug, "courier1");
     expect((await call(getOrder, { token: elsewhere.token, params: { id } })).status).toBe(403);
     expect((await call(getOrder, { token: other.customerToken, params: { id } })).status).toBe(403);
     expect((await call(getOrder, { params: { id } })).status).toBe(401);

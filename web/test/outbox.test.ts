@@ -1,4 +1,3 @@
-import { createServer } from "node:net";
 import type { OrderUpdate, ServerToClientEvents, ClientToServerEvents } from "@orderly/shared";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -7,15 +6,7 @@ import { realtimeEnvSchema } from "../../realtime-server/src/config.ts";
 import { createLogger } from "../../realtime-server/src/logger.ts";
 import { until } from "../../scripts/processes.ts";
 import { outboxRelay } from "@/outbox/relay.ts";
-import { INTERNAL_SECRET, JWT_SECRET, login, move, place, setupWeb, type Fixture } from "./helpers.ts";
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
+import { INTERNAL_SECRET, JWT_SECRET, freePort, login, move, place, setupWeb, type Fixture } from "./helpers.ts";
 
 let f: Fixture;
 let port: number;

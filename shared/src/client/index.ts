@@ -2,5 +2,6 @@
 import "../zod-config.ts";
 export * from "./order-feed.ts";
 export * from "./restaurant-feed.ts";
+export * from "./courier-positions.ts";
 export * from "./live-feed.ts";
 export * from "./json-request.ts";

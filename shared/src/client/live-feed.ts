@@ -2,6 +2,8 @@ import { io, type ManagerOptions, type Socket, type SocketOptions } from "socket
 import { AppError, type AppErrorCode } from "../app-error.ts";
 import type { ClientToServerEvents, OrderUpdate, RestaurantUpdate, ServerToClientEvents } from "../realtime-events.ts";
 import type { Menu } from "../restaurant.schema.ts";
+import type { CourierPosition } from "../delivery.schema.ts";
+import { CourierPositions } from "./courier-positions.ts";
 import { OrderFeed, type ApplyResult, type FeedSnapshot } from "./order-feed.ts";
 import { RestaurantFeed } from "./restaurant-feed.ts";
 
@@ -23,6 +25,8 @@ export interface LiveFeedOptions {
   onUnauthorized?(): void;
   onUpdate?(event: UpdateEvent, update: OrderUpdate, result: ApplyResult): void;
   onRestaurantUpdate?(update: RestaurantUpdate, result: ApplyResult): void;
+  /** A courier's position that is the newest of its order. */
+  onPosition?(position: CourierPosition): void;
   socketOptions?: Partial<ManagerOptions & SocketOptions>;
 }
 
@@ -53,6 +57,8 @@ export class LiveFeed {
   readonly feed = new OrderFeed();
   /** The menu, on screens whose snapshot has one. */
   readonly restaurant = new RestaurantFeed();
+  /** Couriers' latest positions, on screens that show them. */
+  readonly positions = new CourierPositions();
   status: ConnectionStatus = "connecting";
   /** When the server was last heard from (connect, push or heartbeat), ms since epoch. */
   lastContactAt: number | null = null;
@@ -104,6 +110,11 @@ export class LiveFeed {
     this.socket.io.on("ping", () => this.touch());
     for (const name of UPDATE_EVENTS) this.socket.on(name, (update) => this.receive({ name, update }));
     this.socket.on("restaurant_update", (update) => this.receive({ name: "restaurant_update", update }));
+    this.socket.on("courier_position", (position) => {
+      this.touch();
+      if (this.positions.offer(position)) options.onPosition?.(position);
+      this.changed();
+    });
     browser?.addEventListener("offline", this.onOffline);
     browser?.addEventListener("online", this.onOnline);
   }
@@ -155,6 +166,7 @@ export class LiveFeed {
           const snapshot = await this.options.loadSnapshot();
           this.feed.reset(snapshot);
           this.restaurant.reset(snapshot.menu);
+          for (const position of snapshot.positions ?? []) this.positions.offer(position);
           this.resyncs++;
         } catch (error) {
           if (this.closed) return;

@@ -1,3 +1,4 @@
+import type { CourierPosition } from "../delivery.schema.ts";
 import type { OrderEvent } from "../order-event.schema.ts";
 import type { Ticket } from "../order.schema.ts";
 import type { OrderUpdate } from "../realtime-events.ts";
@@ -11,6 +12,8 @@ export interface FeedSnapshot {
   timelines?: Record<string, OrderEvent[]>;
   /** The restaurant's menu, for screens that show it live. */
   menu?: Menu;
+  /** Couriers' last positions, for screens that show them on a map. */
+  positions?: CourierPosition[];
 }
 
 /**

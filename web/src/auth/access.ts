@@ -1,12 +1,18 @@
-import type { TokenClaims } from "@orderly/shared";
+import type { Fulfilment, TokenClaims } from "@orderly/shared";
 
 interface OrderScope {
   id: string;
   restaurantId: string;
   kitchenId: string;
+  fulfilment: Fulfilment;
+  /** The courier holding it, if any. */
+  courierId: string | null;
 }
 
-/** May these claims read (and, subject to the state machine, move) this order? */
+/**
+ * May these claims read (and, subject to the state machine, move) this order? A courier sees its
+ * restaurant's deliveries that no courier holds yet, and those they hold: never another courier's.
+ */
 export function canSeeOrder(claims: TokenClaims, order: OrderScope): boolean {
   switch (claims.role) {
     case "customer":
@@ -17,6 +23,7 @@ export function canSeeOrder(claims: TokenClaims, order: OrderScope): boolean {
     case "station":
       return claims.kitchenId === order.kitchenId;
     case "delivery":
+      return claims.restaurantId === order.restaurantId && order.fulfilment === "DELIVERY" && (order.courierId === null || order.courierId === claims.sub);
     case "admin":
       return claims.restaurantId === order.restaurantId;
   }

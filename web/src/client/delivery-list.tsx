@@ -1,24 +1,34 @@
 "use client";
-import { formatInr, type OrderStatus, type Restaurant, type Ticket, type TicketList } from "@orderly/shared";
+import type { CloseReasonDetail, OrderStatus, Restaurant, Ticket, TicketList } from "@orderly/shared";
 import { useState } from "react";
 import { chime, enableSound } from "./alert-sound.ts";
 import { api } from "./api.ts";
 import { screenTitle } from "../screen-title.ts";
+import { CloseReasonDialog } from "./close-reason-dialog.tsx";
 import { ConnectionIndicator } from "./connection-indicator.tsx";
-import { moveOrder } from "./order-actions.ts";
+import { CourierCard } from "./courier-card.tsx";
+import { HandoverDialog, type Handover } from "./handover-dialog.tsx";
+import { LocationSharingBar } from "./location-sharing-bar.tsx";
+import { attemptChange, moveOrder } from "./order-actions.ts";
 import { StaffLogin } from "./staff-login.tsx";
 import { useStaffSession } from "./staff-session.ts";
+import { byUrgency } from "./ticket-timing.ts";
 import { useDocumentTitle } from "./use-document-title.ts";
 import { useLiveFeed } from "./use-live-feed.ts";
+import { usePositionSharing } from "./use-position-sharing.ts";
 
-const mapsLink = (address: string) => `https://www.google.com/maps/search/?api=1&query=${encodeURIComponent(address)}`;
+/** The sheet open over the list: handing an order over, or saying why it could not be. */
+type Sheet = { orderId: string; kind: "handover" | "failed" };
 
 export function DeliveryScreen({ realtimeUrl, restaurants }: { realtimeUrl: string; restaurants: Pick<Restaurant, "slug" | "name">[] }) {
   const { session, ready, notice, login, logout, refresh, currentToken } = useStaffSession("delivery");
-  // The order the pickup alert is about: it shows while that order is still waiting (a recall withdraws it).
+  // The order the pickup alert is about: it shows while that order still waits for this courier
+  // (another courier taking it, or a recall, withdraws it).
   const [alertFor, setAlertFor] = useState<string | null>(null);
   const [sound, setSound] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [sheet, setSheet] = useState<Sheet | null>(null);
 
   const live = useLiveFeed(session ? `${session.restaurantSlug}:${session.staffId}` : null, {
     realtimeUrl,
@@ -38,80 +48,123 @@ export function DeliveryScreen({ realtimeUrl, restaurants }: { realtimeUrl: stri
     },
   });
 
+  // The feed also keeps orders that left this courier's list (taken by another): only these show.
+  const tickets = live?.feed.list ?? [];
+  const me = session?.staffId;
+  const mine = tickets.filter((t) => t.courier?.id === me && (t.status === "OUT_FOR_DELIVERY" || t.status === "READY"));
+  const onTheWay = mine.filter((t) => t.status === "OUT_FOR_DELIVERY").sort(byUrgency);
+  const yours = [...onTheWay, ...mine.filter((t) => t.status === "READY").sort(byUrgency)];
+  const pickups = tickets.filter((t) => t.status === "READY" && t.courier === null).sort(byUrgency);
+  const alerted = [...pickups, ...yours].find((t) => t.id === alertFor && t.status === "READY");
+  const sheetTicket = sheet && onTheWay.find((t) => t.id === sheet.orderId);
+
+  const sharing = usePositionSharing(onTheWay.map((t) => t.id), currentToken);
   const restaurantName = session && (restaurants.find((r) => r.slug === session.restaurantSlug)?.name ?? session.restaurantSlug);
   useDocumentTitle(restaurantName && screenTitle("Delivery", restaurantName));
 
   if (!ready) return null;
-  if (!session) return <StaffLogin title="Delivery" defaultLogin="delivery" restaurants={restaurants} notice={notice} onLogin={login} />;
+  if (!session) return <StaffLogin title="Delivery" hint="Demo couriers: courier1, courier2, courier3" restaurants={restaurants} notice={notice} onLogin={login} />;
 
-  const tickets = live?.feed.list ?? [];
-  const mine = tickets.filter((t) => t.status === "OUT_FOR_DELIVERY" && t.courierId === session.staffId);
-  const waiting = tickets
-    .filter((t) => t.status === "READY" && t.fulfilment === "DELIVERY")
-    .sort((a, b) => Number(b.rush) - Number(a.rush) || a.createdAt.localeCompare(b.createdAt));
-  const alerted = waiting.find((t) => t.id === alertFor);
-
-  async function act(ticket: Ticket, to: OrderStatus) {
-    if (!live) return;
-    setAlertFor(null);
-    setProblem(await moveOrder(live, currentToken(), ticket.id, to, ticket.seq));
+  async function move(ticket: Ticket, to: OrderStatus, reason?: CloseReasonDetail) {
+    if (!live || busy) return;
+    if (ticket.id === alertFor) setAlertFor(null);
+    setBusy(ticket.id);
+    setProblem(await moveOrder(live, currentToken(), ticket.id, to, ticket.seq, reason));
+    setBusy(null);
   }
+
+  async function deliver(ticket: Ticket, handover: Handover): Promise<unknown> {
+    if (!live) return null;
+    const error = await attemptChange(live, currentToken(), ticket.id, "transitions", { to: "DELIVERED", ...handover });
+    if (error === null) setSheet(null);
+    return error;
+  }
+
+  function showAlerted(ticket: Ticket) {
+    document.querySelector(`[data-testid="delivery"][data-code="${ticket.code}"]`)?.scrollIntoView({ behavior: "smooth", block: "center" });
+    setAlertFor(null);
+  }
+
+  const take = (ticket: Ticket) => (
+    <button className="btn btn-primary btn-big" disabled={busy !== null} onClick={() => void move(ticket, "OUT_FOR_DELIVERY")}>
+      {busy === ticket.id ? "Taking…" : "Take"}
+    </button>
+  );
 
   return (
     <div className="courier">
       <header className="courier-head">
-        <h1>Deliveries</h1>
+        <div>
+          <h1>Deliveries</h1>
+          <p className="courier-place">{restaurantName}</p>
+        </div>
         <ConnectionIndicator live={live} />
       </header>
+      {alerted && (
+        <button className="alert" role="alert" onClick={() => showAlerted(alerted)} data-testid="pickup-alert">
+          New pickup: {alerted.code}
+        </button>
+      )}
+      {onTheWay.length > 0 && <LocationSharingBar sharing={sharing} />}
       {!sound && (
         <button className="btn btn-wide" onClick={() => (enableSound(), setSound(true))}>
           Enable alert sound
         </button>
       )}
-      {alerted && (
-        <button className="alert" role="alert" onClick={() => setAlertFor(null)} data-testid="pickup-alert">
-          New pickup: {alerted.code}
-        </button>
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
       )}
-      {problem && <p className="field-error">{problem}</p>}
 
-      <h2>On the way ({mine.length})</h2>
-      {mine.map((t) => (
-        <DeliveryCard key={t.id} ticket={t} action="DELIVERED" label="Delivered" onAct={act} />
-      ))}
-      <h2>Ready for pickup ({waiting.length})</h2>
-      {waiting.length === 0 && <p className="muted">Nothing waiting. You will be alerted when food is ready.</p>}
-      {waiting.map((t) => (
-        <DeliveryCard key={t.id} ticket={t} action="OUT_FOR_DELIVERY" label="Take" onAct={act} />
-      ))}
+      <section aria-labelledby="your-orders">
+        <h2 id="your-orders">Your orders ({yours.length})</h2>
+        {yours.length === 0 && <p className="muted">Take an order below: it shows here until it is handed over.</p>}
+        {yours.map((t) =>
+          t.status === "OUT_FOR_DELIVERY" ? (
+            <CourierCard key={t.id} ticket={t} tag="On the way">
+              <button className="btn btn-big btn-danger" onClick={() => setSheet({ orderId: t.id, kind: "failed" })}>
+                Couldn't deliver
+              </button>
+              <button className="btn btn-primary btn-big" onClick={() => setSheet({ orderId: t.id, kind: "handover" })}>
+                Delivered
+              </button>
+            </CourierCard>
+          ) : (
+            <CourierCard key={t.id} ticket={t} tag="Reserved for you">
+              {take(t)}
+            </CourierCard>
+          ),
+        )}
+      </section>
+
+      <section aria-labelledby="pickups">
+        <h2 id="pickups">Ready for pickup ({pickups.length})</h2>
+        {pickups.length === 0 && <p className="muted">Nothing waiting. You will be alerted when food is ready.</p>}
+        {pickups.map((t) => (
+          <CourierCard key={t.id} ticket={t}>
+            {take(t)}
+          </CourierCard>
+        ))}
+      </section>
       <button className="btn btn-quiet btn-wide" onClick={() => logout()}>
         Log out
       </button>
-    </div>
-  );
-}
 
-function DeliveryCard(props: { ticket: Ticket; action: OrderStatus; label: string; onAct(ticket: Ticket, to: OrderStatus): void }) {
-  const { ticket } = props;
-  return (
-    <article className="delivery" data-testid="delivery" data-code={ticket.code} aria-label={`Order ${ticket.code}`}>
-      <header className="delivery-head">
-        <span className="ticket-code">{ticket.code}</span>
-        {ticket.rush && <span className="badge badge-rush">Rush</span>}
-        <span className="price">{formatInr(ticket.totalPaise)}</span>
-      </header>
-      <p className="delivery-customer">
-        {ticket.customerName} · <a href={`tel:${ticket.customerPhone.replace(/\s/g, "")}`}>{ticket.customerPhone}</a>
-      </p>
-      {ticket.deliveryAddress && (
-        <a className="delivery-address" href={mapsLink(ticket.deliveryAddress)} target="_blank" rel="noreferrer">
-          {ticket.deliveryAddress} ↗
-        </a>
+      {sheetTicket && sheet?.kind === "handover" && (
+        <HandoverDialog ticket={sheetTicket} deliver={(handover) => deliver(sheetTicket, handover)} onDismiss={() => setSheet(null)} />
       )}
-      <p className="muted">{ticket.items.map((i) => `${i.quantity}× ${i.name}`).join(", ")}</p>
-      <button className="btn btn-primary btn-big btn-wide" onClick={() => props.onAct(ticket, props.action)}>
-        {props.label}
-      </button>
-    </article>
+      {sheetTicket && sheet?.kind === "failed" && (
+        <CloseReasonDialog
+          ticket={sheetTicket}
+          to="DELIVERY_FAILED"
+          onDismiss={() => setSheet(null)}
+          onConfirm={(reason) => {
+            setSheet(null);
+            void move(sheetTicket, "DELIVERY_FAILED", reason);
+          }}
+        />
+      )}
+    </div>
   );
 }

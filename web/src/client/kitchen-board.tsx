@@ -13,6 +13,7 @@ import { changeOrder, moveOrder } from "./order-actions.ts";
 import { ProblemBanner } from "./problem-banner.tsx";
 import { recallableTo, recentlyBumped } from "./recall.ts";
 import { RecentlyBumped } from "./recently-bumped.tsx";
+import { FailedDeliveries } from "./failed-deliveries.tsx";
 import type { StaffSession, StaffSessionState } from "./staff-session.ts";
 import { StationProgress, type KitchenStation } from "./station-progress.tsx";
 import { TicketCard } from "./ticket-card.tsx";
@@ -77,6 +78,7 @@ export function KitchenBoard(props: { staff: StaffSessionState; session: StaffSe
       </KitchenHeader>
       <ProblemBanner problem={feed.problem} />
       <OrderingStrip menu={feed.menu} tickets={feed.tickets} now={feed.now} />
+      <FailedDeliveries tickets={feed.tickets} now={feed.now} windowMinutes={feed.recallWindowMinutes} />
       <AllDayPanel items={beingMade.flatMap((t) => t.items)} />
       <div className="kds-columns">
         {columns.map((status) => {

@@ -9,6 +9,7 @@ export const KITCHEN_STATUS_WORDS: Record<OrderStatus, string> = {
   READY: "Ready",
   OUT_FOR_DELIVERY: "Out for delivery",
   DELIVERED: "Delivered",
+  DELIVERY_FAILED: "Delivery failed",
   COLLECTED: "Collected",
   CANCELLED: "Cancelled",
   REJECTED: "Rejected",
@@ -24,13 +25,16 @@ export const MOVE_BUTTONS: Partial<Record<OrderStatus, string>> = {
   CANCELLED: "Cancel",
 };
 
-/** Why the kitchen closes an order, in the kitchen's words (the customer reads labels.ts's). */
+/** Why an order was closed, in staff words (the customer reads labels.ts's). */
 export const KITCHEN_CLOSE_REASONS: Record<CloseReason, string> = {
   ITEM_UNAVAILABLE: "Item unavailable",
   KITCHEN_TOO_BUSY: "Kitchen too busy",
   CLOSING_SOON: "Closing soon",
   CUSTOMER_ASKED: "Customer asked",
   DUPLICATE_ORDER: "Duplicate order",
+  CUSTOMER_UNREACHABLE: "Customer unreachable",
+  ADDRESS_NOT_FOUND: "Address not found",
+  CUSTOMER_REFUSED: "Customer refused it",
   OTHER: "Other",
 };
 

@@ -4,7 +4,7 @@ import type { LiveFeed } from "@orderly/shared/client";
 import { api } from "./api.ts";
 
 /** What went wrong, as the person at the screen says it; the screen has caught up by then. */
-function problemText(error: unknown, code: string): string {
+export function problemText(error: unknown, code: string): string {
   if (!(error instanceof AppError)) return `${code} was not changed. Try again.`;
   switch (error.code) {
     case "STALE":
@@ -21,19 +21,26 @@ function problemText(error: unknown, code: string): string {
  * Changes an order over HTTP (sockets never write): POST /api/orders/{id}/{path}. The answer's
  * new events are applied to the feed at once, so the screen does not wait for the pushes, which
  * then arrive as duplicates and are ignored. On an error the screen re-reads its snapshot first,
- * then says what happened: null when the change was made.
+ * then answers the error (an AppError, for screens that tell its codes apart): null when the change was made.
  */
-export async function changeOrder(live: LiveFeed, token: string, orderId: string, path: string, body: unknown): Promise<string | null> {
+export async function attemptChange(live: LiveFeed, token: string, orderId: string, path: string, body: unknown): Promise<unknown> {
   try {
     const snapshot = await api<OrderSnapshot>(`/api/orders/${orderId}/${path}`, { body, token });
     const known = live.feed.seqOf(orderId) ?? snapshot.seq - 1;
     for (const event of snapshot.timeline.filter((e) => e.seq > known)) live.apply({ event, ticket: snapshot.ticket });
     return null;
   } catch (error) {
-    const code = live.feed.ticket(orderId)?.code ?? "The order";
     await live.resync();
-    return problemText(error, code);
+    return error;
   }
+}
+
+/** attemptChange, answering what went wrong in words: null when the change was made. */
+export async function changeOrder(live: LiveFeed, token: string, orderId: string, path: string, body: unknown): Promise<string | null> {
+  // Named before the change: the re-read list may no longer hold the order.
+  const code = live.feed.ticket(orderId)?.code ?? "The order";
+  const error = await attemptChange(live, token, orderId, path, body);
+  return error === null ? null : problemText(error, code);
 }
 
 /** Moves an order forward or back; staff cancelling or rejecting give a reason. */

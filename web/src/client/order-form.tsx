@@ -1,23 +1,43 @@
 "use client";
-import { ALLERGENS, AppError, fieldErrors, formatInr, placeOrderRequestSchema, type Allergen, type Fulfilment, type Menu, type PlaceOrderResponse } from "@orderly/shared";
+import {
+  AppError,
+  ORDER_LIMITS,
+  fieldErrors,
+  formatInr,
+  placeOrderRequestSchema,
+  type Allergen,
+  type Fulfilment,
+  type Menu,
+  type PaymentMethod,
+  type PlaceOrderResponse,
+} from "@orderly/shared";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import { api } from "./api.ts";
-import { ALLERGEN_LABELS } from "./labels.ts";
+import { CartLine, type Line } from "./cart-line.tsx";
+import { ErrorSummary } from "./error-summary.tsx";
+import { FieldError } from "./field-error.tsx";
+import { errorSentence, invalidProps, withoutErrorsOf, type FieldErrors } from "./form-errors.ts";
+import { LocationChoice } from "./location-choice.tsx";
 import { rememberOrderToken } from "./order-token.ts";
 import { OrderingNotice, clock, orderingBlocked } from "./ordering-notice.tsx";
+import { PaymentChoice } from "./payment-choice.tsx";
+import { useCurrentLocation } from "./use-current-location.ts";
 import { useLiveMenu } from "./use-live-menu.ts";
 
-interface Line {
-  menuItemId: string;
-  quantity: number;
-  notes: string;
-  allergens: Allergen[];
+// The schema is the one source of the customer fields' lengths.
+const { name: nameSchema, phone: phoneSchema } = placeOrderRequestSchema.shape.customer.shape;
+
+function toggleAllergen(line: Line, allergen: Allergen): Line {
+  return { ...line, allergens: line.allergens.includes(allergen) ? line.allergens.filter((a) => a !== allergen) : [...line.allergens, allergen] };
 }
 
 /**
  * The menu and cart. The menu is live: a sold-out item greys out (in the cart too, and Place order
- * says what to remove), a pause or closing shows why, and a restored item comes back.
+ * says what to remove), a pause or closing shows why, and a restored item comes back. The order is
+ * checked against the shared schema before it is sent; every error, the browser's or the server's,
+ * reads as a sentence under its field and in a summary, and focus goes to the first bad field.
  */
 export function OrderForm({ initialMenu, realtimeUrl }: { initialMenu: Menu; realtimeUrl: string }) {
   const router = useRouter();
@@ -30,14 +50,17 @@ export function OrderForm({ initialMenu, realtimeUrl }: { initialMenu: Menu; rea
   const [phone, setPhone] = useState("");
   const [fulfilment, setFulfilment] = useState<Fulfilment>("DELIVERY");
   const [address, setAddress] = useState("");
+  const { location, locate, remove: removeLocation } = useCurrentLocation();
+  const [payment, setPayment] = useState<PaymentMethod>("CASH");
   /** The slot chosen, or "" for as soon as possible. */
   const [when, setWhen] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [submitting, setSubmitting] = useState(false);
   // One key per order attempt: a double tap or a retry of the same cart never makes two orders.
   const idempotencyKey = useRef<string | null>(null);
   // On a phone the cart is below the menu: a bar leads to it until it is on screen.
   const cartRef = useRef<HTMLElement>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
   const [cartVisible, setCartVisible] = useState(false);
   useEffect(() => {
     const observer = new IntersectionObserver(([entry]) => setCartVisible(entry?.isIntersecting ?? false));
@@ -45,30 +68,25 @@ export function OrderForm({ initialMenu, realtimeUrl }: { initialMenu: Menu; rea
     return () => observer.disconnect();
   }, []);
 
-  const edit = (change: () => void) => {
+  /** Any change makes a new order attempt, and takes the changed field's error away. */
+  const edit = (path: string, change: () => void) => {
     idempotencyKey.current = null;
+    setErrors((e) => withoutErrorsOf(e, path));
     change();
   };
+  // Line indexes shift as lines come and go: a cart change takes all line errors away.
+  const editLines = (change: (ls: Line[]) => Line[]) => edit("items", () => setLines(change));
+  const editLine = (index: number, change: (l: Line) => Line) => editLines((ls) => ls.map((l, i) => (i === index ? change(l) : l)));
   const add = (menuItemId: string) =>
-    edit(() =>
-      setLines((ls) =>
-        ls.some((l) => l.menuItemId === menuItemId)
-          ? ls.map((l) => (l.menuItemId === menuItemId ? { ...l, quantity: l.quantity + 1 } : l))
-          : [...ls, { menuItemId, quantity: 1, notes: "", allergens: [] }],
-      ),
+    editLines((ls) =>
+      ls.some((l) => l.menuItemId === menuItemId)
+        ? ls.map((l) => (l.menuItemId === menuItemId ? { ...l, quantity: l.quantity + 1 } : l))
+        : [...ls, { menuItemId, quantity: 1, notes: "", allergens: [] }],
     );
   const setQuantity = (index: number, quantity: number) =>
-    edit(() => setLines((ls) => (quantity <= 0 ? ls.filter((_, i) => i !== index) : ls.map((l, i) => (i === index ? { ...l, quantity } : l)))));
-  const setNotes = (index: number, notes: string) => edit(() => setLines((ls) => ls.map((l, i) => (i === index ? { ...l, notes } : l))));
-  const toggleAllergen = (index: number, allergen: Allergen) =>
-    edit(() =>
-      setLines((ls) =>
-        ls.map((l, i) =>
-          i !== index ? l : { ...l, allergens: l.allergens.includes(allergen) ? l.allergens.filter((a) => a !== allergen) : [...l.allergens, allergen] },
-        ),
-      ),
-    );
+    quantity <= 0 ? editLines((ls) => ls.filter((_, i) => i !== index)) : editLine(index, (l) => ({ ...l, quantity }));
 
+  const quantityOf = (menuItemId: string) => lines.find((l) => l.menuItemId === menuItemId)?.quantity ?? 0;
   const total = lines.reduce((sum, l) => sum + (items.get(l.menuItemId)?.pricePaise ?? 0) * l.quantity, 0);
   const soldOut = lines.map((l) => items.get(l.menuItemId)).filter((item) => item && !item.available);
   const asapBlocked = orderingBlocked(ordering, timeZone);
@@ -86,13 +104,31 @@ export function OrderForm({ initialMenu, realtimeUrl }: { initialMenu: Menu; rea
               ? "Choose a time later today"
               : null;
 
+  const dishName = (index: number) => items.get(lines[index]?.menuItemId ?? "")?.name ?? `Dish ${index + 1}`;
+  const sentences = Object.fromEntries(Object.entries(errors).map(([path, message]) => [path, errorSentence(path, message, dishName)]));
+
+  /** Shows these errors and moves focus to the first bad field (or the summary when no field is to blame). */
+  function showErrors(found: FieldErrors) {
+    flushSync(() => {
+      setErrors(found);
+      setSubmitting(false);
+    });
+    const first = cartRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? summaryRef.current;
+    // Centred, so its label above and its message below are on screen too.
+    first?.focus({ preventScroll: true });
+    first?.scrollIntoView({ block: "center" });
+  }
+
   async function placeOrder() {
     if (submitting) return;
+    const delivery = fulfilment === "DELIVERY";
     const request = {
       restaurantSlug: menu.restaurant.slug,
       customer: { name, phone },
       fulfilment,
-      ...(fulfilment === "DELIVERY" && address.trim() && { deliveryAddress: address }),
+      ...(delivery && address.trim() && { deliveryAddress: address }),
+      ...(delivery && location.state === "attached" && { deliveryLocation: location.point }),
+      payment,
       ...(when && { scheduledFor: when }),
       items: lines.map((l) => ({
         menuItemId: l.menuItemId,
@@ -102,10 +138,7 @@ export function OrderForm({ initialMenu, realtimeUrl }: { initialMenu: Menu; rea
       })),
     };
     const checked = placeOrderRequestSchema.safeParse(request);
-    if (!checked.success) {
-      setErrors(fieldErrors(checked.error));
-      return;
-    }
+    if (!checked.success) return showErrors(fieldErrors(checked.error));
     setErrors({});
     setSubmitting(true);
     idempotencyKey.current ??= crypto.randomUUID();
@@ -114,18 +147,9 @@ export function OrderForm({ initialMenu, realtimeUrl }: { initialMenu: Menu; rea
       rememberOrderToken(placed.order.ticket.id, placed.customerToken);
       router.push(`/orders/${placed.order.ticket.id}`);
     } catch (error) {
-      if (error instanceof AppError) setErrors(error.fields ?? { form: error.message });
-      else setErrors({ form: "Something went wrong; try again." });
-      setSubmitting(false);
+      showErrors(error instanceof AppError ? (error.fields ?? { form: error.message }) : { form: "Something went wrong; try again." });
     }
   }
-
-  const error = (field: string) =>
-    errors[field] ? (
-      <p className="field-error" data-field={field}>
-        {errors[field]}
-      </p>
-    ) : null;
 
   return (
     <div className="order-layout">
@@ -143,7 +167,12 @@ export function OrderForm({ initialMenu, realtimeUrl }: { initialMenu: Menu; rea
                   </div>
                   <span className="price">{formatInr(item.pricePaise)}</span>
                   {item.available ? (
-                    <button className="btn" onClick={() => add(item.id)} aria-label={`Add ${item.name}`}>
+                    <button
+                      className="btn"
+                      onClick={() => add(item.id)}
+                      disabled={quantityOf(item.id) >= ORDER_LIMITS.maxQuantityPerLine}
+                      aria-label={`Add ${item.name}`}
+                    >
                       Add
                     </button>
                   ) : (
@@ -167,59 +196,20 @@ export function OrderForm({ initialMenu, realtimeUrl }: { initialMenu: Menu; rea
       <section className="cart" id="cart" aria-label="Your order" ref={cartRef}>
         <h2>Your order</h2>
         {lines.length === 0 && <p className="muted">Add dishes from the menu.</p>}
-        {error("items")}
+        <FieldError sentences={sentences} path="items" />
         <ul className="cart-lines">
-          {lines.map((line, i) => {
-            const item = items.get(line.menuItemId)!;
-            return (
-              <li key={line.menuItemId} data-testid="cart-line" className={item.available ? undefined : "sold-out"}>
-                <div className="cart-line-head">
-                  <strong>{item.name}</strong>
-                  <span className="price">{formatInr(item.pricePaise * line.quantity)}</span>
-                </div>
-                {!item.available && (
-                  <p className="field-error" data-testid="cart-sold-out">
-                    Sold out: remove it to place your order.{" "}
-                    <button className="btn" onClick={() => setQuantity(i, 0)}>
-                      Remove
-                    </button>
-                  </p>
-                )}
-                <div className="qty">
-                  <button className="btn" onClick={() => setQuantity(i, line.quantity - 1)} aria-label={`One less ${item.name}`}>
-                    −
-                  </button>
-                  <span aria-label="quantity">{line.quantity}</span>
-                  <button className="btn" onClick={() => setQuantity(i, line.quantity + 1)} aria-label={`One more ${item.name}`}>
-                    +
-                  </button>
-                  <input
-                    aria-label={`Notes for ${item.name}`}
-                    placeholder="Notes (e.g. less spicy)"
-                    value={line.notes}
-                    onChange={(e) => setNotes(i, e.target.value)}
-                  />
-                </div>
-                <details className="allergies" open={line.allergens.length > 0}>
-                  <summary>
-                    Allergies{line.allergens.length > 0 && `: ${line.allergens.map((a) => ALLERGEN_LABELS[a]).join(", ")}`}
-                  </summary>
-                  <fieldset aria-label={`Allergies for ${item.name}`}>
-                    {ALLERGENS.map((allergen) => (
-                      <label key={allergen} className="chip">
-                        <input type="checkbox" checked={line.allergens.includes(allergen)} onChange={() => toggleAllergen(i, allergen)} />
-                        {ALLERGEN_LABELS[allergen]}
-                      </label>
-                    ))}
-                  </fieldset>
-                </details>
-                {error(`items.${i}.quantity`)}
-                {error(`items.${i}.notes`)}
-                {error(`items.${i}.allergens`)}
-                {error(`items.${i}.menuItemId`)}
-              </li>
-            );
-          })}
+          {lines.map((line, i) => (
+            <CartLine
+              key={line.menuItemId}
+              item={items.get(line.menuItemId)!}
+              line={line}
+              path={`items.${i}`}
+              sentences={sentences}
+              onQuantity={(quantity) => setQuantity(i, quantity)}
+              onNotes={(notes) => editLine(i, (l) => ({ ...l, notes }))}
+              onAllergen={(allergen) => editLine(i, (l) => toggleAllergen(l, allergen))}
+            />
+          ))}
         </ul>
         <p className="total">
           Total <strong>{formatInr(total)}</strong>
@@ -227,33 +217,59 @@ export function OrderForm({ initialMenu, realtimeUrl }: { initialMenu: Menu; rea
 
         <label>
           Name
-          <input value={name} onChange={(e) => edit(() => setName(e.target.value))} autoComplete="name" />
+          <input
+            value={name}
+            onChange={(e) => edit("customer.name", () => setName(e.target.value))}
+            autoComplete="name"
+            maxLength={nameSchema.maxLength ?? undefined}
+            {...invalidProps(sentences, "customer.name")}
+          />
         </label>
-        {error("customer.name")}
+        <FieldError sentences={sentences} path="customer.name" />
         <label>
           Phone
-          <input value={phone} onChange={(e) => edit(() => setPhone(e.target.value))} inputMode="tel" autoComplete="tel" />
+          <input
+            value={phone}
+            onChange={(e) => edit("customer.phone", () => setPhone(e.target.value))}
+            type="tel"
+            autoComplete="tel"
+            maxLength={phoneSchema.maxLength ?? undefined}
+            {...invalidProps(sentences, "customer.phone")}
+          />
         </label>
-        {error("customer.phone")}
-        <fieldset className="fulfilment">
+        <FieldError sentences={sentences} path="customer.phone" />
+        {/* Whether an address is needed depends on it: a change takes the address's error away. */}
+        <fieldset className="choices">
           <legend>Pickup or delivery</legend>
           {(["DELIVERY", "PICKUP"] as const).map((f) => (
             <label key={f}>
-              <input type="radio" name="fulfilment" checked={fulfilment === f} onChange={() => edit(() => setFulfilment(f))} />
+              <input type="radio" name="fulfilment" checked={fulfilment === f} onChange={() => edit("deliveryAddress", () => setFulfilment(f))} />
               {f === "DELIVERY" ? "Delivery" : "Pickup"}
             </label>
           ))}
         </fieldset>
         {fulfilment === "DELIVERY" && (
-          <label>
-            Delivery address
-            <textarea value={address} onChange={(e) => edit(() => setAddress(e.target.value))} autoComplete="street-address" rows={2} />
-          </label>
+          <>
+            <label>
+              Delivery address
+              <textarea
+                value={address}
+                onChange={(e) => edit("deliveryAddress", () => setAddress(e.target.value))}
+                autoComplete="street-address"
+                rows={2}
+                maxLength={ORDER_LIMITS.maxAddressLength}
+                {...invalidProps(sentences, "deliveryAddress")}
+              />
+            </label>
+            <FieldError sentences={sentences} path="deliveryAddress" />
+            <LocationChoice location={location} locate={() => edit("deliveryLocation", locate)} remove={() => edit("deliveryLocation", removeLocation)} />
+            <FieldError sentences={sentences} path="deliveryLocation" />
+          </>
         )}
-        {error("deliveryAddress")}
+        <PaymentChoice payment={payment} fulfilment={fulfilment} onChange={(p) => edit("payment", () => setPayment(p))} />
         <label>
           When
-          <select value={when} onChange={(e) => edit(() => setWhen(e.target.value))} data-testid="when">
+          <select value={when} onChange={(e) => edit("scheduledFor", () => setWhen(e.target.value))} data-testid="when" {...invalidProps(sentences, "scheduledFor")}>
             <option value="" disabled={Boolean(asapBlocked)}>
               As soon as possible
             </option>
@@ -264,8 +280,8 @@ export function OrderForm({ initialMenu, realtimeUrl }: { initialMenu: Menu; rea
             ))}
           </select>
         </label>
-        {error("scheduledFor")}
-        {error("form")}
+        <FieldError sentences={sentences} path="scheduledFor" />
+        <ErrorSummary sentences={sentences} ref={summaryRef} />
         <button className="btn btn-primary btn-big" onClick={placeOrder} disabled={submitting || blocker !== null} data-testid="place-order">
           {submitting ? "Placing order…" : (blocker ?? `Place order · ${formatInr(total)}`)}
         </button>

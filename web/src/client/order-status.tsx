@@ -1,25 +1,28 @@
 "use client";
-import { AppError, formatInr, isRecall, type OrderEvent, type OrderSnapshot, type OrderStatus } from "@orderly/shared";
+import { AppError, canTransition, deliveryEta, formatInr, isClosingStatus, isFinal, isRecall, type OrderEvent, type OrderSnapshot, type OrderStatus, type RestaurantContact } from "@orderly/shared";
+import Link from "next/link";
 import { useEffect, useState } from "react";
 import { api } from "./api.ts";
+import { CancelOrder } from "./cancel-order-dialog.tsx";
 import { ConnectionIndicator } from "./connection-indicator.tsx";
+import { ContactCard, telHref } from "./contact-card.tsx";
+import { DeliveryPin } from "./delivery-pin.tsx";
+import { DeliveryTracking } from "./delivery-tracking.tsx";
 import { ALLERGEN_LABELS, CLOSE_REASON_LABELS } from "./labels.ts";
+import { NotifyMe } from "./notify-me.tsx";
+import { STEP_LABELS, statusSentence } from "./order-status-words.ts";
 import { recallOrderToken } from "./order-token.ts";
+import { PaymentLine } from "./payment-line.tsx";
+import { ShareLink } from "./share-link.tsx";
 import { useDocumentTitle } from "./use-document-title.ts";
 import { useLiveFeed } from "./use-live-feed.ts";
+import { useOrderNotifications } from "./use-order-notifications.ts";
 
-const STEP_LABELS: Record<OrderStatus, string> = {
-  SCHEDULED: "Scheduled",
-  PLACED: "Order placed",
-  ACCEPTED: "Accepted by the kitchen",
-  PREPARING: "Being prepared",
-  READY: "Ready",
-  OUT_FOR_DELIVERY: "Out for delivery",
-  DELIVERED: "Delivered",
-  COLLECTED: "Collected",
-  CANCELLED: "Cancelled",
-  REJECTED: "Declined by the restaurant",
-};
+/** What the snapshot says that no push updates: the restaurant to call and the handover PIN. */
+type Details = { restaurant: RestaurantContact; deliveryPin: string | undefined };
+
+/** The kitchen's estimate matters until the food is ready. */
+const ESTIMATED: OrderStatus[] = ["SCHEDULED", "PLACED", "ACCEPTED", "PREPARING"];
 
 const time = (iso: string) => new Date(iso).toLocaleTimeString("en-IN", { hour: "numeric", minute: "2-digit" });
 
@@ -41,7 +44,7 @@ function historyLine(event: OrderEvent): string | null {
 export function OrderStatusPage({ orderId, realtimeUrl }: { orderId: string; realtimeUrl: string }) {
   const [token, setToken] = useState<string | null | undefined>(undefined);
   const [problem, setProblem] = useState<string | null>(null);
-  const [copied, setCopied] = useState(false);
+  const [details, setDetails] = useState<Details | null>(null);
   useEffect(() => setToken(recallOrderToken(orderId)), [orderId]);
 
   const live = useLiveFeed(token ? `${orderId}:${token}` : null, {
@@ -51,7 +54,12 @@ export function OrderStatusPage({ orderId, realtimeUrl }: { orderId: string; rea
       try {
         const snapshot = await api<OrderSnapshot>(`/api/orders/${orderId}`, { token: token! });
         setProblem(null);
-        return { tickets: [snapshot.ticket], timelines: { [orderId]: snapshot.timeline } };
+        setDetails({ restaurant: snapshot.restaurant, deliveryPin: snapshot.deliveryPin });
+        return {
+          tickets: [snapshot.ticket],
+          timelines: { [orderId]: snapshot.timeline },
+          positions: snapshot.courierPosition ? [snapshot.courierPosition] : [],
+        };
       } catch (error) {
         if (error instanceof AppError && error.status >= 400 && error.status < 500 && error.status !== 401) setProblem(error.message);
         throw error;
@@ -61,17 +69,23 @@ export function OrderStatusPage({ orderId, realtimeUrl }: { orderId: string; rea
   });
 
   const ticket = live?.feed.ticket(orderId);
-  useDocumentTitle(ticket ? `Order ${ticket.code} — ${STEP_LABELS[ticket.status]}` : null);
+  const onTheWay = ticket?.status === "OUT_FOR_DELIVERY";
+  const position = onTheWay ? live?.positions.of(orderId) : undefined;
+  const destination = ticket?.deliveryLocation ?? null;
+  const nearby = position && destination ? deliveryEta(position, destination).nearby : false;
+  const notifications = useOrderNotifications(orderId, ticket, nearby);
+  useDocumentTitle(ticket ? `${notifications.titlePrefix}Order ${ticket.code} — ${STEP_LABELS[ticket.status]}` : null);
 
   if (token === null) return <p className="notice">This device has no access to this order. Open the link you were given when you ordered.</p>;
   const events = live?.feed.timeline(orderId) ?? [];
   const moves = events.flatMap((e) => (e.type === "STATUS_CHANGED" ? [{ ...e.payload, at: e.at }] : []));
   if (problem) return <p className="notice">{problem}</p>;
-  if (!ticket) return <p className="muted">Loading your order…</p>;
+  if (!ticket || !details || !live || !token) return <p className="muted">Loading your order…</p>;
+  const { restaurant, deliveryPin } = details;
 
   const lifecycle: OrderStatus[] =
     ticket.fulfilment === "DELIVERY"
-      ? ["PLACED", "ACCEPTED", "PREPARING", "READY", "OUT_FOR_DELIVERY", "DELIVERED"]
+      ? ["PLACED", "ACCEPTED", "PREPARING", "READY", "OUT_FOR_DELIVERY", ticket.status === "DELIVERY_FAILED" ? "DELIVERY_FAILED" : "DELIVERED"]
       : ["PLACED", "ACCEPTED", "PREPARING", "READY", "COLLECTED"];
   const path: OrderStatus[] =
     ticket.status === "CANCELLED" || ticket.status === "REJECTED"
@@ -81,13 +95,15 @@ export function OrderStatusPage({ orderId, realtimeUrl }: { orderId: string; rea
         : lifecycle;
   const reachedAt = new Map(moves.map((m) => [m.to, m.at]));
 
-  async function copyLink() {
-    await navigator.clipboard?.writeText(`${location.origin}/orders/${orderId}#token=${token}`).catch(() => undefined);
-    setCopied(true);
-  }
+  const closeReason = ticket.closeReason && `${CLOSE_REASON_LABELS[ticket.closeReason.code]}${ticket.closeReason.note ? `: ${ticket.closeReason.note}` : ""}`;
 
   return (
     <div className="status-page">
+      <nav>
+        <Link className="back-link" href="/">
+          ← Restaurants
+        </Link>
+      </nav>
       <header className="status-head">
         <div>
           <p className="muted">Order</p>
@@ -95,24 +111,45 @@ export function OrderStatusPage({ orderId, realtimeUrl }: { orderId: string; rea
         </div>
         <ConnectionIndicator live={live} />
       </header>
-      <p className="status-now" data-testid="order-status" data-status={ticket.status}>
-        {STEP_LABELS[ticket.status]}
-      </p>
+      <div role="status" aria-live="polite" aria-atomic="true" data-testid="status-announcement">
+        <p className={`status-now${isClosingStatus(ticket.status) ? " status-unhappy" : ""}`} data-testid="order-status" data-status={ticket.status}>
+          {STEP_LABELS[ticket.status]}
+        </p>
+        <p className="status-sentence">{statusSentence(ticket)}</p>
+      </div>
       {ticket.scheduledFor && (
         <p className="estimate" data-testid="scheduled-for">
           Scheduled for {time(ticket.scheduledFor)}
           {ticket.status === "SCHEDULED" && " — the kitchen starts it in time for then"}
         </p>
       )}
-      {ticket.estimatedReadyAt && !["DELIVERED", "COLLECTED", "CANCELLED", "REJECTED"].includes(ticket.status) && (
+      {ticket.estimatedReadyAt && ESTIMATED.includes(ticket.status) && (
         <p className="estimate">Kitchen estimate: ready by {time(ticket.estimatedReadyAt)}</p>
       )}
-      {ticket.closeReason && (
-        <p className="notice" data-testid="close-reason">
-          {CLOSE_REASON_LABELS[ticket.closeReason.code]}
-          {ticket.closeReason.note && `: ${ticket.closeReason.note}`}
-        </p>
+      {onTheWay && <DeliveryTracking position={position} destination={destination} restaurant={restaurant.location} />}
+      {deliveryPin && (ticket.status === "READY" || onTheWay) && <DeliveryPin pin={deliveryPin} />}
+      {ticket.courier && (ticket.status === "READY" || onTheWay) && (
+        <ContactCard role="Your courier" name={ticket.courier.name} phone={ticket.courier.phone} testId="courier" />
       )}
+      {ticket.status === "DELIVERY_FAILED" ? (
+        <section className="failed" data-testid="delivery-failed">
+          <p>
+            <strong>{closeReason}.</strong>
+          </p>
+          <p>Call the restaurant to arrange another delivery or a refund:</p>
+          <a className="btn btn-primary btn-wide" href={telHref(restaurant.phone)} aria-label={`Call ${restaurant.name}: ${restaurant.phone}`}>
+            Call the restaurant: <span className="nowrap">{restaurant.phone}</span>
+          </a>
+        </section>
+      ) : (
+        closeReason && (
+          <p className="notice" data-testid="close-reason">
+            {closeReason}
+          </p>
+        )
+      )}
+      {!isFinal(ticket.status) && <NotifyMe state={notifications.state} ticket={ticket} onEnable={notifications.enable} />}
+      {canTransition("customer", ticket.status, "CANCELLED", ticket.fulfilment) && <CancelOrder live={live} token={token} orderId={orderId} code={ticket.code} />}
       <ol className="timeline" aria-label="Progress">
         {path.map((status, index) => {
           const at = reachedAt.get(status);
@@ -120,7 +157,7 @@ export function OrderStatusPage({ orderId, realtimeUrl }: { orderId: string; rea
           // After a recall the steps past the current one are to do again, whatever they reached before.
           const state = index === current ? "current" : index < current ? "done" : "todo";
           return (
-            <li key={status} className={`step step-${state}`} aria-current={state === "current" ? "step" : undefined}>
+            <li key={status} className={`step step-${state}${isClosingStatus(status) ? " step-unhappy" : ""}`} aria-current={state === "current" ? "step" : undefined}>
               <span className="step-dot" aria-hidden />
               <span className="step-label">{STEP_LABELS[status]}</span>
               <span className="step-time">{at && state !== "todo" ? time(at) : ""}</span>
@@ -156,11 +193,11 @@ export function OrderStatusPage({ orderId, realtimeUrl }: { orderId: string; rea
         <p className="total">
           Total <strong>{formatInr(ticket.totalPaise)}</strong>
         </p>
+        <PaymentLine ticket={ticket} />
         <p className="muted">{ticket.fulfilment === "DELIVERY" ? `Delivery to ${ticket.deliveryAddress}` : "Pickup at the counter"}</p>
       </section>
-      <button className="btn" onClick={copyLink}>
-        {copied ? "Link copied" : "Copy link to this page"}
-      </button>
+      <ContactCard role="The restaurant" name={restaurant.name} detail={restaurant.address} phone={restaurant.phone} testId="restaurant" />
+      <ShareLink url={`${location.origin}/orders/${orderId}#token=${token}`} code={ticket.code} />
     </div>
   );
 }

@@ -9,7 +9,10 @@ export interface LoginRestaurant extends Pick<Restaurant, "slug" | "name"> {
 
 export function StaffLogin(props: {
   title: string;
-  defaultLogin: string;
+  /** Prefilled in the login field (a screen's one shared demo account). */
+  defaultLogin?: string;
+  /** Said under the login field (which demo accounts there are). */
+  hint?: string;
   restaurants: LoginRestaurant[];
   notice: string | null;
   onLogin(restaurantSlug: string, login: string, password: string, stationId?: string): Promise<void>;
@@ -63,8 +66,13 @@ export function StaffLogin(props: {
       )}
       <label>
         Login
-        <input name="login" defaultValue={props.defaultLogin} autoComplete="username" required />
+        <input name="login" defaultValue={props.defaultLogin} autoComplete="username" aria-describedby={props.hint ? "login-hint" : undefined} required />
       </label>
+      {props.hint && (
+        <p id="login-hint" className="muted login-hint">
+          {props.hint}
+        </p>
+      )}
       <label>
         Password
         <input name="password" type="password" autoComplete="current-password" required />

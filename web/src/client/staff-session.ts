@@ -10,7 +10,7 @@ export interface StaffSession extends TokenResponse {
 
 const KEY = "orderly.staff";
 /** The roles each staff screen opens for: a kitchen login opens the expo or one station's screen. */
-const SCREEN_ROLES = { kitchen: ["kitchen", "station"], delivery: ["delivery"] } as const satisfies Record<string, readonly Role[]>;
+const SCREEN_ROLES = { kitchen: ["kitchen", "station"], delivery: ["delivery"], manage: ["admin"] } as const satisfies Record<string, readonly Role[]>;
 type Screen = keyof typeof SCREEN_ROLES;
 const opens = (screen: Screen, role: Role) => (SCREEN_ROLES[screen] as readonly Role[]).includes(role);
 /** Tokens live 15 minutes; a fresh one is fetched this long before the current one expires. */

@@ -7,7 +7,7 @@ export type Lateness = "on-time" | "due" | "late";
 export const BEING_MADE: readonly OrderStatus[] = ["PLACED", "ACCEPTED", "PREPARING"];
 
 /** When the kitchen's clock starts: when it was placed or, scheduled, its slot minus its prep time (its release). */
-function kitchenStart(ticket: Ticket): number {
+export function kitchenStart(ticket: Ticket): number {
   return ticket.scheduledFor ? Date.parse(ticket.scheduledFor) - ticket.prepMinutes * 60_000 : Date.parse(ticket.createdAt);
 }
 

@@ -24,6 +24,7 @@ export function useLiveFeed(key: string | null, options: LiveFeedOptions): LiveF
       onUnauthorized: () => latest.current.onUnauthorized?.(),
       onUpdate: (...args) => latest.current.onUpdate?.(...args),
       onRestaurantUpdate: (...args) => latest.current.onRestaurantUpdate?.(...args),
+      onPosition: (...args) => latest.current.onPosition?.(...args),
     });
     setLive(feed);
     return () => {

@@ -1,16 +1,20 @@
 import { AppError } from "@orderly/shared";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { webEnv } from "../env.ts";
-import { clientAddress } from "./client-address.ts";
 import { sharedRedis } from "./redis.ts";
 
-export type RateLimitName = "orders" | "logins" | "guests";
+export type RateLimitName = "orders" | "logins" | "guests" | "positions";
 
 const globalForLimits = globalThis as unknown as { orderlyLimiters?: Map<RateLimitName, Promise<RateLimiterAbstract>> };
 
 async function create(name: RateLimitName): Promise<RateLimiterAbstract> {
   const env = webEnv();
-  const perMinute = { orders: env.RATE_LIMIT_ORDERS_PER_MINUTE, logins: env.RATE_LIMIT_LOGINS_PER_MINUTE, guests: env.RATE_LIMIT_GUEST_TOKENS_PER_MINUTE };
+  const perMinute = {
+    orders: env.RATE_LIMIT_ORDERS_PER_MINUTE,
+    logins: env.RATE_LIMIT_LOGINS_PER_MINUTE,
+    guests: env.RATE_LIMIT_GUEST_TOKENS_PER_MINUTE,
+    positions: env.RATE_LIMIT_POSITIONS_PER_MINUTE,
+  };
   const options = {
     points: perMinute[name],
     duration: 60,
@@ -29,10 +33,10 @@ function limiter(name: RateLimitName): Promise<RateLimiterAbstract> {
   return limiters.get(name)!;
 }
 
-/** Counts this request against the caller's address; 429 with Retry-After past the limit. */
-export async function rateLimit(name: RateLimitName, request: Request): Promise<void> {
+/** Counts a request against `key` (the caller's address, or an account); 429 with Retry-After past the limit. */
+export async function rateLimit(name: RateLimitName, key: string): Promise<void> {
   try {
-    await (await limiter(name)).consume(clientAddress(request));
+    await (await limiter(name)).consume(key);
   } catch (rejection) {
     if (!(rejection instanceof RateLimiterRes)) throw rejection;
     const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));

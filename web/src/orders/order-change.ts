@@ -17,7 +17,7 @@ import { TICKET_INCLUDE, loadSnapshot, type OrderWithItems } from "./ticket.ts";
 
 /** What a change does: the order's new columns, and one event per change, each by its actor. */
 export interface Plan {
-  data: Prisma.OrderUpdateManyMutationInput;
+  data: Prisma.OrderUncheckedUpdateManyInput;
   changes: { change: OrderChange; actor: Actor }[];
 }
 
@@ -54,7 +54,9 @@ export async function changeOrderIn(tx: Prisma.TransactionClient, claims: TokenC
   await tx.$executeRaw`SELECT 1 FROM "Order" WHERE id = ${orderId} FOR UPDATE`;
   const order = await tx.order.findUnique({ where: { id: orderId }, include: ORDER_FOR_CHANGE });
   if (!order) throw notFound("Order");
-  if (claims && !canSeeOrder(claims, order)) throw forbidden("This order belongs to another kitchen or restaurant");
+  if (claims && !canSeeOrder(claims, order)) {
+    throw forbidden(claims.role === "delivery" && order.courierId ? "Another courier has this order" : "This order belongs to another kitchen or restaurant");
+  }
   const planned = await plan(order, new Date(), tx);
   if (planned) {
     const seq = order.seq + planned.changes.length;

@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
-import { AppError, describeFieldErrors, notFound, slotStartOf, type OrderSnapshot, type PlaceOrderRequest } from "@orderly/shared";
+import { createHash, randomInt } from "node:crypto";
+import { AppError, describeFieldErrors, notFound, slotStartOf, type OrderSnapshot, type PlaceOrder } from "@orderly/shared";
 import { Prisma } from "@orderly/prisma";
 import { db } from "../db.ts";
 import { localTime } from "../restaurants/opening-hours.ts";
@@ -13,7 +13,7 @@ export interface Placed {
   created: boolean;
 }
 
-function requestHash(request: PlaceOrderRequest): string {
+function requestHash(request: PlaceOrder): string {
   return createHash("sha256").update(JSON.stringify(request)).digest("hex");
 }
 
@@ -30,11 +30,11 @@ async function existing(client: Prisma.TransactionClient, idempotencyKey: string
       fields: { "idempotency-key": "was used for a different order" },
     });
   }
-  return { snapshot: toSnapshot(order), created: false };
+  return { snapshot: toSnapshot(order, { forCustomer: true }), created: false };
 }
 
 /** Refuses an order the restaurant cannot take now; answers its slot, status and release time. */
-async function schedule(tx: Prisma.TransactionClient, restaurant: OrderingSettings & { name: string }, request: PlaceOrderRequest, prepMinutes: number) {
+async function schedule(tx: Prisma.TransactionClient, restaurant: OrderingSettings & { name: string }, request: PlaceOrder, prepMinutes: number) {
   const now = new Date();
   const ordering = await orderingState(tx, restaurant, now);
   const hours = hoursOf(restaurant);
@@ -59,7 +59,7 @@ async function schedule(tx: Prisma.TransactionClient, restaurant: OrderingSettin
   if (ordering.capped) {
     const next = ordering.nextFreeSlotAt ? ` Try again at ${localTime(hours, new Date(ordering.nextFreeSlotAt))}, or schedule it for later today.` : "";
     throw new AppError("ORDER_CAP_REACHED", `The kitchen is taking all the orders it can right now.${next}`, {
-      fields: { scheduledFor: ordering.nextFreeSlotAt ? `the next free slot is ${ordering.nextFreeSlotAt}` : "no free slot left today" },
+      fields: { scheduledFor: ordering.nextFreeSlotAt ? `the next free slot is ${localTime(hours, new Date(ordering.nextFreeSlotAt))}` : "no free slot left today" },
     });
   }
   return { status: "PLACED" as const, scheduledFor: null, releaseAt: null, slotStart: slotStartOf(now) };
@@ -76,7 +76,7 @@ const CAP_LOCK = 731_044_201;
  * restaurant are counted one at a time. The restaurant must be taking orders — now, or in the
  * chosen slot — and the order, its items and event seq 1 commit together.
  */
-export async function placeOrder(request: PlaceOrderRequest, idempotencyKey: string): Promise<Placed> {
+export async function placeOrder(request: PlaceOrder, idempotencyKey: string): Promise<Placed> {
   const hash = requestHash(request);
   const before = await existing(db(), idempotencyKey, hash);
   if (before) return before;
@@ -89,7 +89,7 @@ export async function placeOrder(request: PlaceOrderRequest, idempotencyKey: str
   }
 }
 
-async function placeOnce(tx: Prisma.TransactionClient, request: PlaceOrderRequest, idempotencyKey: string, hash: string): Promise<Placed> {
+async function placeOnce(tx: Prisma.TransactionClient, request: PlaceOrder, idempotencyKey: string, hash: string): Promise<Placed> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${idempotencyKey}, 0))`;
   const raced = await existing(tx, idempotencyKey, hash);
   if (raced) return raced;
@@ -122,6 +122,11 @@ async function placeOnce(tx: Prisma.TransactionClient, request: PlaceOrderReques
       kitchenId: kitchen.id,
       fulfilment: request.fulfilment,
       deliveryAddress: request.fulfilment === "DELIVERY" ? request.deliveryAddress! : null,
+      deliveryLatitude: request.deliveryLocation?.latitude ?? null,
+      deliveryLongitude: request.deliveryLocation?.longitude ?? null,
+      deliveryPin: request.fulfilment === "DELIVERY" ? String(randomInt(10_000)).padStart(4, "0") : null,
+      paymentMethod: request.payment,
+      paidAt: request.payment === "ONLINE" ? new Date() : null,
       customerName: request.customer.name,
       customerPhone: request.customer.phone,
       totalPaise: lines.reduce((sum, { line, item }) => sum + item.pricePaise * line.quantity, 0),
@@ -143,5 +148,5 @@ async function placeOnce(tx: Prisma.TransactionClient, request: PlaceOrderReques
     },
     include: SNAPSHOT_INCLUDE,
   });
-  return { snapshot: toSnapshot(order), created: true };
+  return { snapshot: toSnapshot(order, { forCustomer: true }), created: true };
 }

@@ -1,4 +1,4 @@
-import { orderEventSchema, type OrderEvent, type OrderSnapshot, type Ticket } from "@orderly/shared";
+import { orderEventSchema, type CourierPosition, type GeoPoint, type OrderEvent, type OrderSnapshot, type Ticket } from "@orderly/shared";
 import type { Prisma } from "@orderly/prisma";
 
 /** What every ticket read includes. */
@@ -7,10 +7,15 @@ export const TICKET_INCLUDE = {
     include: { menuItem: { select: { prepMinutes: true } }, station: { select: { name: true } } },
     orderBy: { id: "asc" },
   },
+  courier: { select: { id: true, displayName: true, phone: true } },
 } satisfies Prisma.OrderInclude;
 
-/** A ticket and its timeline: what a snapshot reads. */
-export const SNAPSHOT_INCLUDE = { ...TICKET_INCLUDE, events: { orderBy: { seq: "asc" } } } satisfies Prisma.OrderInclude;
+/** A ticket, its timeline and its restaurant's contact: what a snapshot reads. */
+export const SNAPSHOT_INCLUDE = {
+  ...TICKET_INCLUDE,
+  events: { orderBy: { seq: "asc" } },
+  restaurant: { select: { name: true, address: true, phone: true, latitude: true, longitude: true } },
+} satisfies Prisma.OrderInclude;
 
 export type OrderWithItems = Prisma.OrderGetPayload<{ include: typeof TICKET_INCLUDE }>;
 type OrderWithTimeline = Prisma.OrderGetPayload<{ include: typeof SNAPSHOT_INCLUDE }>;
@@ -22,6 +27,9 @@ export function prepMinutesOf(order: OrderWithItems): number {
 }
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+const pointOf = (latitude: number | null, longitude: number | null): GeoPoint | null =>
+  latitude === null || longitude === null ? null : { latitude, longitude };
 
 export function toTicket(order: OrderWithItems): Ticket {
   return {
@@ -37,7 +45,9 @@ export function toTicket(order: OrderWithItems): Ticket {
     deliveryAddress: order.deliveryAddress,
     totalPaise: order.totalPaise,
     prepMinutes: prepMinutesOf(order),
-    courierId: order.courierId,
+    deliveryLocation: pointOf(order.deliveryLatitude, order.deliveryLongitude),
+    payment: { method: order.paymentMethod, amountDuePaise: order.paidAt ? 0 : order.totalPaise },
+    courier: order.courier && { id: order.courier.id, name: order.courier.displayName, phone: order.courier.phone },
     createdAt: order.createdAt.toISOString(),
     estimatedReadyAt: iso(order.estimatedReadyAt),
     rush: order.rush,
@@ -74,11 +84,32 @@ export function toOrderEvent(row: EventRow): OrderEvent {
   });
 }
 
-export function toSnapshot(order: OrderWithTimeline): OrderSnapshot {
-  return { ticket: toTicket(order), seq: order.seq, timeline: order.events.map(toOrderEvent) };
+function courierPositionOf(order: OrderWithTimeline): CourierPosition | null {
+  if (order.status !== "OUT_FOR_DELIVERY" || !order.courierPositionAt || order.courierLatitude === null || order.courierLongitude === null) return null;
+  return {
+    orderId: order.id,
+    latitude: order.courierLatitude,
+    longitude: order.courierLongitude,
+    accuracyM: order.courierAccuracyM,
+    speedMps: order.courierSpeedMps,
+    at: order.courierPositionAt.toISOString(),
+  };
 }
 
-export async function loadSnapshot(tx: Prisma.TransactionClient, orderId: string): Promise<OrderSnapshot | null> {
+/** The delivery PIN goes only into its customer's snapshot (`forCustomer`), never to staff. */
+export function toSnapshot(order: OrderWithTimeline, { forCustomer = false } = {}): OrderSnapshot {
+  const { restaurant } = order;
+  return {
+    ticket: toTicket(order),
+    seq: order.seq,
+    timeline: order.events.map(toOrderEvent),
+    restaurant: { name: restaurant.name, address: restaurant.address, phone: restaurant.phone, location: pointOf(restaurant.latitude, restaurant.longitude) },
+    courierPosition: courierPositionOf(order),
+    ...(forCustomer && order.deliveryPin && { deliveryPin: order.deliveryPin }),
+  };
+}
+
+export async function loadSnapshot(tx: Prisma.TransactionClient, orderId: string, options?: { forCustomer?: boolean }): Promise<OrderSnapshot | null> {
   const order = await tx.order.findUnique({ where: { id: orderId }, include: SNAPSHOT_INCLUDE });
-  return order && toSnapshot(order);
+  return order && toSnapshot(order, options);
 }

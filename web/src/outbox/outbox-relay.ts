@@ -1,9 +1,9 @@
 import { MAX_EVENTS_PER_BATCH, MAX_RESTAURANT_EVENTS_PER_BATCH, type InternalEventBatch, type Menu, type OrderUpdate } from "@orderly/shared";
-import { internalHeaders } from "@orderly/shared/server";
 import type { Prisma, PrismaClient } from "@orderly/prisma";
 import type { Logger } from "pino";
 import { TICKET_INCLUDE, toOrderEvent, toTicket } from "../orders/ticket.ts";
 import { loadMenu } from "../restaurants/menu.ts";
+import { postBatch } from "./post-batch.ts";
 import { toRestaurantEvent } from "../restaurants/restaurant-event.ts";
 
 /** Held (per transaction) while publishing, so two web processes never publish at once and seq order holds. */
@@ -125,7 +125,7 @@ export class OutboxRelay {
       return { event: toOrderEvent(next), ticket: ticketOf.get(orderId)! };
     });
     for (let i = 0; i < updates.length; i += MAX_EVENTS_PER_BATCH / 2) {
-      await this.post({ events: updates.slice(i, i + MAX_EVENTS_PER_BATCH / 2), restaurantEvents: [] });
+      await this.post({ events: updates.slice(i, i + MAX_EVENTS_PER_BATCH / 2), restaurantEvents: [], positions: [] });
     }
     await tx.orderEvent.updateMany({ where: { id: { in: events.map((e) => e.id) } }, data: { publishedAt: new Date() } });
     return events.length;
@@ -141,19 +141,12 @@ export class OutboxRelay {
     if (events.length === 0) return 0;
     const menus = new Map<string, Menu>();
     for (const id of new Set(events.map((e) => e.restaurantId))) menus.set(id, (await loadMenu(tx, { id }))!);
-    await this.post({ events: [], restaurantEvents: events.map((row) => ({ event: toRestaurantEvent(row), menu: menus.get(row.restaurantId)! })) });
+    await this.post({ events: [], restaurantEvents: events.map((row) => ({ event: toRestaurantEvent(row), menu: menus.get(row.restaurantId)! })), positions: [] });
     await tx.restaurantEvent.updateMany({ where: { id: { in: events.map((e) => e.id) } }, data: { publishedAt: new Date() } });
     return events.length;
   }
 
-  private async post(batch: InternalEventBatch): Promise<void> {
-    const body = JSON.stringify(batch);
-    const response = await fetch(new URL("/internal/events", this.options.realtimeUrl), {
-      method: "POST",
-      headers: internalHeaders(this.options.internalSecret, body),
-      body,
-      signal: AbortSignal.timeout(this.requestTimeoutMs),
-    });
-    if (!response.ok) throw new Error(`realtime server answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
+  private post(batch: InternalEventBatch): Promise<void> {
+    return postBatch(this.options.realtimeUrl, this.options.internalSecret, batch, this.requestTimeoutMs);
   }
 }
