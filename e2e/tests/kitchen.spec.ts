@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { closeContexts, PHONE, database, kitchenPage, placeOrderOf, realtime, sameLogin, staffPage, staffPost, ticketOf } from "./helpers.ts";
+import { advance, closeContexts, PHONE, database, kitchenPage, placeOrderOf, realtime, sameLogin, staffPage, staffPost, staffToken, ticketOf } from "./helpers.ts";
 
 test.afterEach(closeContexts);
 
@@ -50,7 +50,7 @@ test("a ticket collected by mistake is recalled from Recently bumped and is back
 
 test("a delivery bumped Ready by mistake is recalled from Recently bumped: the courier's pickup is withdrawn and the customer sees it back in the kitchen, live", async ({ browser, request }) => {
   const expo = await kitchenPage(browser, "fort-kochi");
-  const courier = await staffPage(browser, "delivery", "fort-kochi");
+  const courier = await staffPage(browser, "courier1", "fort-kochi");
   const order = await placeOrderOf(request, "fort-kochi", [{ name: "Malabar Chicken Biryani" }, { name: "Fresh Lime Soda" }], "7 Princess Street, Fort Kochi");
   const customer = await (await browser.newContext(PHONE)).newPage();
   await customer.goto(`/orders/${order.id}#token=${order.token}`);
@@ -80,6 +80,8 @@ test("a delivery bumped Ready by mistake is recalled from Recently bumped: the c
 test("Cancel and Reject ask why first, Rush sorts first, a double tap moves once, conflicts are said in kitchen words", async ({ browser, request }) => {
   const expo = await kitchenPage(browser, "fort-kochi");
   const a = await placeOrderOf(request, "fort-kochi", [{ name: "Kerala Fish Curry & Rice" }]);
+  // An older ticket, so that the rushed one has a ticket to overtake whatever ran before this test.
+  await placeOrderOf(request, "fort-kochi", [{ name: "Chicken 65" }]);
   const b = await placeOrderOf(request, "fort-kochi", [{ name: "Malabar Chicken Biryani" }]);
   const db = database();
   try {
@@ -118,15 +120,11 @@ test("Cancel and Reject ask why first, Rush sorts first, a double tap moves once
     await dialog.getByRole("button", { name: "Cancel order" }).click();
     await expect(ticketOf(expo, b.code)).toHaveCount(0);
     expect(await db.order.findUniqueOrThrow({ where: { id: b.id } })).toMatchObject({ status: "CANCELLED", closeReason: "ITEM_UNAVAILABLE" });
-  } finally {
-    await db.$disconnect();
-  }
 
-  // Another screen accepts while this one hears nothing: Accept here is refused, said in kitchen words.
-  const c = await placeOrderOf(request, "fort-kochi", [{ name: "Chicken 65" }]);
-  await expect(ticketOf(expo, c.code)).toBeVisible();
-  await realtime("pause");
-  try {
+    // Another screen accepts while this one hears nothing: Accept here is refused, said in kitchen words.
+    const c = await placeOrderOf(request, "fort-kochi", [{ name: "Chicken 65" }]);
+    await expect(ticketOf(expo, c.code)).toBeVisible();
+    await realtime("pause");
     await staffPost(expo, `/api/orders/${c.id}/transitions`, { to: "ACCEPTED" });
     await ticketOf(expo, c.code).getByRole("button", { name: "Accept" }).click();
     await expect(expo.getByTestId("problem")).toHaveText(`${c.code} was just changed on another screen — the board is up to date`);
@@ -136,11 +134,16 @@ test("Cancel and Reject ask why first, Rush sorts first, a double tap moves once
     await expect(ticketOf(expo, c.code)).toHaveAttribute("data-status", "PREPARING");
     await expect(expo.getByTestId("problem")).toHaveCount(0);
     // +5 min pushes the promised time back.
+    const readyAt = async () => (await db.order.findUniqueOrThrow({ where: { id: c.id } })).estimatedReadyAt!.getTime();
+    const before = await readyAt();
     await ticketOf(expo, c.code).getByRole("button", { name: "+5 min" }).click();
-    const promised = (await db.order.findUniqueOrThrow({ where: { id: c.id } })).estimatedReadyAt!;
+    // The click's request may still be in flight: wait for the database to hold the new time before reading it.
+    await expect.poll(readyAt).toBeGreaterThan(before);
+    const promised = new Date(await readyAt());
     await expect(ticketOf(expo, c.code).getByTestId("promised")).toHaveText(`Promised ${promised.toLocaleTimeString("en-IN", { hour: "numeric", minute: "2-digit" })}`);
   } finally {
     await realtime("resume");
+    await db.$disconnect();
   }
 });
 
@@ -162,4 +165,21 @@ test("the sound choice is remembered on the device; while it is off the screen s
   await expect(sound).toHaveText("⚠ Sound off — tap to turn on");
   await expo.reload();
   await expect(sound).toHaveText("⚠ Sound off — tap to turn on");
+});
+
+test("a delivery the courier could not hand over shows at the top of the expo, live, with why and whom to call", async ({ browser, request }) => {
+  const expo = await kitchenPage(browser, "fort-kochi");
+  const order = await placeOrderOf(request, "fort-kochi", [{ name: "Sulaimani" }], "3 Beach Road, Fort Kochi");
+  for (const to of ["ACCEPTED", "PREPARING", "READY"]) await staffPost(expo, `/api/orders/${order.id}/transitions`, { to });
+  const courier = await staffToken(request, "fort-kochi", "courier2");
+  await advance(request, order.id, "OUT_FOR_DELIVERY", courier);
+  const failed = expo.getByTestId("failed-deliveries").locator(`[data-order-code="${order.code}"]`);
+  await expect(failed).toHaveCount(0);
+  const response = await request.post(`/api/orders/${order.id}/transitions`, {
+    data: { to: "DELIVERY_FAILED", reason: { code: "ADDRESS_NOT_FOUND", note: "No such house number" } },
+    headers: { authorization: `Bearer ${courier}` },
+  });
+  expect(response.status()).toBe(200);
+  await expect(failed).toContainText("Address not found (No such house number), Fathima Rasheed");
+  await expect(failed).toContainText("Test Customer 9847012345");
 });
