@@ -9,7 +9,9 @@ import { ROOT } from "../../scripts/root.ts";
 import { realtimeServer, redisServer, tsxProcess, webServer } from "../../scripts/servers.ts";
 import { buildWebIfStale } from "../../scripts/web-build.ts";
 
-export const BENCH_PORTS = { web: 3300, realtimeA: 3301, realtimeB: 3302, redis: 3303, bare: 3304 } as const;
+/** BENCH_PORT_BASE moves them, so that two checkouts can bench at once (their figures then share the cores). */
+const base = Number(process.env.BENCH_PORT_BASE ?? 3300);
+export const BENCH_PORTS = { web: base, realtimeA: base + 1, realtimeB: base + 2, redis: base + 3, bare: base + 4 } as const;
 
 /**
  * The production builds under test, each its own process; `processes` stops them and measures
