@@ -29,7 +29,7 @@ async function sql(text: string) {
   }
 }
 
-describe("the kitchen-operations, live-menu and couriers migrations", () => {
+describe("the kitchen-operations, live-menu, couriers and later migrations", () => {
   it("turn existing status rows into typed events, route items to a station, give categories, hours and slots, and deliveries a PIN", async () => {
     for (const name of BEFORE_TYPED_EVENTS) await cp(join(MIGRATIONS_DIR, name), join(scratch, name), { recursive: true });
     expect(await migrate(db.url, scratch)).toEqual(BEFORE_TYPED_EVENTS);
@@ -48,7 +48,7 @@ describe("the kitchen-operations, live-menu and couriers migrations", () => {
                ('e4', 'o2', 2, 'OUT_FOR_DELIVERY', 'DELIVERED', 'DELIVERY', '2026-11-20 10:40:00', now());
     `);
 
-    expect(await migrate(db.url)).toEqual(["20261123200000_kitchen_operations", "20261124000000_live_menu", "20261125000000_couriers", "20261126000000_report_indexes"]);
+    expect(await migrate(db.url)).toEqual(["20261123200000_kitchen_operations", "20261124000000_live_menu", "20261125000000_couriers", "20261126000000_report_indexes", "20261127000000_outbox_claims"]);
     expect(await sql(`SELECT seq, type::text, payload FROM "OrderEvent" WHERE "orderId" = 'o1' ORDER BY seq`)).toEqual([
       { seq: 1, type: "STATUS_CHANGED", payload: { from: null, to: "PLACED" } },
       { seq: 2, type: "STATUS_CHANGED", payload: { from: "PLACED", to: "ACCEPTED" } },

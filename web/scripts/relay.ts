@@ -6,7 +6,7 @@ import { startScheduler } from "../src/scheduler.ts";
 
 try {
   const relay = outboxRelay();
-  startScheduler(() => relay.kick());
+  startScheduler();
   console.log("outbox relay and scheduler running");
   const stop = () => void relay.stop().then(() => process.exit(0));
   process.once("SIGTERM", stop);

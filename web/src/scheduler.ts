@@ -11,15 +11,14 @@ const INTERVAL_MS = 1000;
 
 /**
  * Runs the due changes every second in this process. Several processes may run it: the database
- * decides each change once. `onChange` is called after changes were made (to publish them).
+ * decides each change once (and each change hands its events to the relay).
  */
-export function startScheduler(onChange: () => void): () => void {
+export function startScheduler(): () => void {
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
     runDueChanges(new Date())
-      .then((made) => made > 0 && onChange())
       .catch((error: unknown) => log().warn({ err: error instanceof Error ? error.message : String(error) }, "scheduler: due changes failed"))
       .finally(() => (running = false));
   }, INTERVAL_MS);

@@ -13,6 +13,6 @@ export function onServerStart(): void {
     );
     process.exit(1);
   }
-  const relay = outboxRelay();
-  startScheduler(() => relay.kick());
+  outboxRelay();
+  startScheduler();
 }

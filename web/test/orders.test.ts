@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { verifyToken } from "@orderly/shared/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getOrder } from "../app/api/orders/[id]/route.ts";
+import { PATCH as itemPatch } from "../app/api/restaurants/[slug]/menu/[itemId]/route.ts";
 import { JWT_SECRET, call, login, orderBody, place, setupWeb, type Fixture } from "./helpers.ts";
 
 let f: Fixture;
@@ -120,16 +121,21 @@ describe("POST /api/orders", () => {
       expect(await counts()).toEqual(before);
     });
 
-    it("names an unavailable item", async () => {
+    it("names an item sold out since the last order (web keeps menus by the restaurant's seq)", async () => {
       const item = f.restaurants[0]!.menu[3]!;
-      await f.prisma.menuItem.update({ where: { id: item.id }, data: { available: false } });
+      const body = orderBody(f, { items: [{ menuItemId: item.id, quantity: 1 }] });
+      expect((await place(f, body)).status).toBe(201);
+      const { token } = await login(f.restaurants[0]!.slug, "kitchen");
+      const soldOut = (available: boolean) => call(itemPatch, { method: "PATCH", token, params: { slug: f.restaurants[0]!.slug, itemId: item.id }, body: { available } });
+      expect((await soldOut(false)).status).toBe(200);
       try {
-        const response = await place(f, orderBody(f, { items: [{ menuItemId: item.id, quantity: 1 }] }));
+        const response = await place(f, body);
         expect(response.status).toBe(422);
         expect(response.body.error.fields).toEqual({ "items.0.menuItemId": `${item.name} is sold out` });
       } finally {
-        await f.prisma.menuItem.update({ where: { id: item.id }, data: { available: true } });
+        expect((await soldOut(true)).status).toBe(200);
       }
+      expect((await place(f, body)).status).toBe(201);
     });
   });
 });

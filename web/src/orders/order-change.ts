@@ -5,6 +5,7 @@ import {
   notFound,
   type CloseReasonDetail,
   type OrderChange,
+  type OrderEvent,
   type OrderSnapshot,
   type OrderStatus,
   type TokenClaims,
@@ -13,6 +14,8 @@ import type { Prisma } from "@orderly/prisma";
 import type { Actor } from "../actor.ts";
 import { canSeeOrder } from "../auth/access.ts";
 import { db } from "../db.ts";
+import { CLAIM_MS, type OutboxRelay } from "../outbox/outbox-relay.ts";
+import { handOver, outboxRelay } from "../outbox/relay.ts";
 import { TICKET_INCLUDE, loadSnapshot, type OrderWithItems } from "./ticket.ts";
 
 /** What a change does: the order's new columns, and one event per change, each by its actor. */
@@ -21,7 +24,12 @@ export interface Plan {
   changes: { change: OrderChange; actor: Actor }[];
 }
 
-const ORDER_FOR_CHANGE = { ...TICKET_INCLUDE, restaurant: { select: { usesExpo: true, extraPrepMinutes: true } } } satisfies Prisma.OrderInclude;
+const ORDER_FOR_CHANGE = {
+  ...TICKET_INCLUDE,
+  restaurant: { select: { usesExpo: true, extraPrepMinutes: true } },
+  /** Its events not yet published: whether this change may claim its own (OutboxRelay.mayClaim). */
+  events: { where: { publishedAt: null }, select: { id: true } },
+} satisfies Prisma.OrderInclude;
 export type OrderForChange = OrderWithItems & Prisma.OrderGetPayload<{ include: typeof ORDER_FOR_CHANGE }>;
 
 /** The order columns a status move sets: where it came from, when, and whether it went back. */
@@ -41,23 +49,39 @@ export function statusMoveData(from: OrderStatus, to: OrderStatus, now: Date, re
  * concurrent changes to one order run one after the other, each seeing the other's result), the
  * caller must be allowed to see it (null: the server itself, releasing a scheduled order), `plan`
  * decides what changes (null: nothing to do), and the order's columns, its seq and one OrderEvent
- * row per change (the next seqs, gapless) are written. Answers the order's snapshot as committed.
+ * row per change (the next seqs, gapless) are written. After the commit the events go to this
+ * process's relay. Answers the order's snapshot as committed.
  */
-export function changeOrder(claims: TokenClaims | null, orderId: string, plan: PlanFor): Promise<OrderSnapshot> {
-  return db().$transaction((tx) => changeOrderIn(tx, claims, orderId, plan));
+export async function changeOrder(claims: TokenClaims | null, orderId: string, plan: PlanFor): Promise<OrderSnapshot> {
+  const relay = outboxRelay();
+  const changed = await db().$transaction((tx) => changeOrderIn(tx, claims, orderId, plan, relay));
+  handOver(relay, changed);
+  return changed.snapshot;
 }
 
 type PlanFor = (order: OrderForChange, now: Date, tx: Prisma.TransactionClient) => Promise<Plan | null> | Plan | null;
 
-/** changeOrder within a transaction of the caller's (a restaurant change that moves its orders' estimates). */
-export async function changeOrderIn(tx: Prisma.TransactionClient, claims: TokenClaims | null, orderId: string, plan: PlanFor): Promise<OrderSnapshot> {
+/** What a change committed: the snapshot, and its new events, claimed for this process's relay or left to any relay. */
+export interface Changed {
+  snapshot: OrderSnapshot;
+  events: OrderEvent[];
+  claimed: boolean;
+}
+
+/**
+ * changeOrder within a transaction of the caller's; with no `relay` (a restaurant change that
+ * moves its orders' estimates, published after the caller commits) the events are left to any relay.
+ */
+export async function changeOrderIn(tx: Prisma.TransactionClient, claims: TokenClaims | null, orderId: string, plan: PlanFor, relay?: OutboxRelay): Promise<Changed> {
   await tx.$executeRaw`SELECT 1 FROM "Order" WHERE id = ${orderId} FOR UPDATE`;
   const order = await tx.order.findUnique({ where: { id: orderId }, include: ORDER_FOR_CHANGE });
   if (!order) throw notFound("Order");
   if (claims && !canSeeOrder(claims, order)) {
     throw forbidden(claims.role === "delivery" && order.courierId ? "Another courier has this order" : "This order belongs to another kitchen or restaurant");
   }
-  const planned = await plan(order, new Date(), tx);
+  const now = new Date();
+  const planned = await plan(order, now, tx);
+  const claimed = relay?.mayClaim(order.events.map((e) => e.id)) ?? false;
   if (planned) {
     const seq = order.seq + planned.changes.length;
     const updated = await tx.order.updateMany({ where: { id: order.id, seq: order.seq }, data: { ...planned.data, seq } });
@@ -70,8 +94,10 @@ export async function changeOrderIn(tx: Prisma.TransactionClient, claims: TokenC
         payload: change.payload,
         actorRole: actor.role,
         actorId: actor.id,
+        claimedUntil: claimed ? new Date(now.getTime() + CLAIM_MS) : null,
       })),
     });
   }
-  return (await loadSnapshot(tx, order.id))!;
+  const snapshot = (await loadSnapshot(tx, order.id))!;
+  return { snapshot, events: snapshot.timeline.filter((e) => e.seq > order.seq), claimed };
 }

@@ -2,8 +2,11 @@ import { createHash, randomInt } from "node:crypto";
 import { AppError, describeFieldErrors, notFound, slotStartOf, type OrderSnapshot, type PlaceOrder } from "@orderly/shared";
 import { Prisma } from "@orderly/prisma";
 import { db } from "../db.ts";
+import { CLAIM_MS, type OutboxRelay } from "../outbox/outbox-relay.ts";
+import { handOver, outboxRelay } from "../outbox/relay.ts";
 import { localTime } from "../restaurants/opening-hours.ts";
-import { ORDERING_SELECT, hoursOf, orderingState, type OrderingSettings } from "../restaurants/ordering-state.ts";
+import { hoursOf, orderingState, type OrderingSettings } from "../restaurants/ordering-state.ts";
+import { lockRestaurantForOrder } from "../restaurants/restaurant-cache.ts";
 import { orderCode } from "./order-code.ts";
 import { SNAPSHOT_INCLUDE, toSnapshot } from "./ticket.ts";
 
@@ -74,40 +77,43 @@ const CAP_LOCK = 731_044_201;
  * first did not get); the restaurant's row is share-locked, so a pause or another change of the
  * restaurant waits for orders being placed and they for it; with an order cap, orders of the
  * restaurant are counted one at a time. The restaurant must be taking orders — now, or in the
- * chosen slot — and the order, its items and event seq 1 commit together.
+ * chosen slot — and the order, its items and event seq 1 commit together; then the event goes to
+ * this process's relay.
  */
 export async function placeOrder(request: PlaceOrder, idempotencyKey: string): Promise<Placed> {
   const hash = requestHash(request);
-  const before = await existing(db(), idempotencyKey, hash);
-  if (before) return before;
+  const relay = outboxRelay();
   for (let attempt = 0; ; attempt++) {
     try {
-      return await db().$transaction((tx) => placeOnce(tx, request, idempotencyKey, hash));
+      const placed = await db().$transaction((tx) => placeOnce(tx, request, idempotencyKey, hash, relay));
+      if (placed.created) handOver(relay, { snapshot: placed.snapshot, events: placed.snapshot.timeline, claimed: placed.claimed });
+      return placed;
     } catch (error) {
       if (!isUniqueViolation(error, "code") || attempt >= 4) throw error;
     }
   }
 }
 
-async function placeOnce(tx: Prisma.TransactionClient, request: PlaceOrder, idempotencyKey: string, hash: string): Promise<Placed> {
+async function placeOnce(
+  tx: Prisma.TransactionClient,
+  request: PlaceOrder,
+  idempotencyKey: string,
+  hash: string,
+  relay: OutboxRelay,
+): Promise<Placed & { claimed: boolean }> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${idempotencyKey}, 0))`;
-  const raced = await existing(tx, idempotencyKey, hash);
-  if (raced) return raced;
+  const before = await existing(tx, idempotencyKey, hash);
+  if (before) return { ...before, claimed: false };
 
-  const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Restaurant" WHERE slug = ${request.restaurantSlug} FOR SHARE`;
-  if (!locked) throw notFound("Restaurant", "restaurantSlug");
-  const restaurant = await tx.restaurant.findUniqueOrThrow({
-    where: { id: locked.id },
-    select: { ...ORDERING_SELECT, name: true, kitchens: { orderBy: { name: "asc" }, take: 1 } },
-  });
+  const restaurant = await lockRestaurantForOrder(tx, request.restaurantSlug);
+  if (!restaurant) throw notFound("Restaurant", "restaurantSlug");
   const kitchen = restaurant.kitchens[0];
   if (!kitchen) throw new AppError("NO_KITCHEN", "This restaurant is not taking orders", { fields: { restaurantSlug: "has no kitchen" } });
   if (restaurant.orderCap !== null) await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CAP_LOCK}::int, hashtext(${restaurant.id}))`;
 
-  const menu = await tx.menuItem.findMany({ where: { restaurantId: restaurant.id, id: { in: request.items.map((l) => l.menuItemId) } } });
   const fields: Record<string, string> = {};
   const lines = request.items.map((line, i) => {
-    const item = menu.find((m) => m.id === line.menuItemId);
+    const item = restaurant.menuItems.find((m) => m.id === line.menuItemId);
     if (!item) fields[`items.${i}.menuItemId`] = `menu item ${line.menuItemId} is not on this restaurant's menu`;
     else if (!item.available) fields[`items.${i}.menuItemId`] = `${item.name} is sold out`;
     return { line, item: item! };
@@ -115,6 +121,8 @@ async function placeOnce(tx: Prisma.TransactionClient, request: PlaceOrder, idem
   if (Object.keys(fields).length) throw new AppError("UNAVAILABLE_ITEMS", describeFieldErrors(fields), { fields });
 
   const slot = await schedule(tx, restaurant, request, Math.max(0, ...lines.map(({ item }) => item.prepMinutes)));
+  const now = new Date();
+  const claimed = relay.mayClaim([]);
   const order = await tx.order.create({
     data: {
       code: orderCode(),
@@ -126,7 +134,7 @@ async function placeOnce(tx: Prisma.TransactionClient, request: PlaceOrder, idem
       deliveryLongitude: request.deliveryLocation?.longitude ?? null,
       deliveryPin: request.fulfilment === "DELIVERY" ? String(randomInt(10_000)).padStart(4, "0") : null,
       paymentMethod: request.payment,
-      paidAt: request.payment === "ONLINE" ? new Date() : null,
+      paidAt: request.payment === "ONLINE" ? now : null,
       customerName: request.customer.name,
       customerPhone: request.customer.phone,
       totalPaise: lines.reduce((sum, { line, item }) => sum + item.pricePaise * line.quantity, 0),
@@ -144,9 +152,17 @@ async function placeOnce(tx: Prisma.TransactionClient, request: PlaceOrder, idem
           stationId: item.stationId,
         })),
       },
-      events: { create: { seq: 1, type: "STATUS_CHANGED", payload: { from: null, to: slot.status }, actorRole: "CUSTOMER" } },
+      events: {
+        create: {
+          seq: 1,
+          type: "STATUS_CHANGED",
+          payload: { from: null, to: slot.status },
+          actorRole: "CUSTOMER",
+          claimedUntil: claimed ? new Date(now.getTime() + CLAIM_MS) : null,
+        },
+      },
     },
     include: SNAPSHOT_INCLUDE,
   });
-  return { snapshot: toSnapshot(order, { forCustomer: true }), created: true };
+  return { snapshot: toSnapshot(order, { forCustomer: true }), created: true, claimed };
 }

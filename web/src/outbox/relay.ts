@@ -1,3 +1,4 @@
+import type { OrderEvent, OrderSnapshot } from "@orderly/shared";
 import { db } from "../db.ts";
 import { webEnv } from "../env.ts";
 import { log } from "../log.ts";
@@ -18,4 +19,11 @@ export function outboxRelay(): OutboxRelay {
     }).start();
   }
   return globalForRelay.orderlyRelay;
+}
+
+/** After a commit: events claimed for this process go out with the ticket just read; others are looked for. */
+export function handOver(relay: OutboxRelay, { snapshot, events, claimed }: { snapshot: OrderSnapshot; events: OrderEvent[]; claimed: boolean }): void {
+  if (events.length === 0) return;
+  if (claimed) relay.publish(events.map((event) => ({ event, ticket: snapshot.ticket })));
+  else relay.kick();
 }

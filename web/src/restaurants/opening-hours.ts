@@ -20,8 +20,16 @@ interface Interval {
 /** How far ahead opening and closing times are looked for. */
 const HORIZON_DAYS = 8;
 
-/** The open intervals from the day before `from` to HORIZON_DAYS after it, touching ones merged (a 24-hour week is one). */
+/** The last intervals built for a restaurant's periods (a cached restaurant keeps its array), and the local day they are for. */
+const built = new WeakMap<OpeningPeriod[], { timeZone: string; dayStart: number; dayEnd: number; intervals: Interval[] }>();
+
+/**
+ * The open intervals from the day before `from` to HORIZON_DAYS after it, touching ones merged (a
+ * 24-hour week is one). Built once per local day for the same periods: every order asks.
+ */
 function openIntervals(hours: OpeningHours, from: Date): Interval[] {
+  const cached = built.get(hours.periods);
+  if (cached && cached.timeZone === hours.timeZone && cached.dayStart <= from.getTime() && from.getTime() < cached.dayEnd) return cached.intervals;
   const firstDay = DateTime.fromJSDate(from, { zone: hours.timeZone }).startOf("day").minus({ days: 1 });
   const intervals: Interval[] = [];
   for (let d = 0; d <= HORIZON_DAYS + 1; d++) {
@@ -34,6 +42,8 @@ function openIntervals(hours: OpeningHours, from: Date): Interval[] {
       else if (end > start) intervals.push({ start, end });
     }
   }
+  const dayStart = firstDay.plus({ days: 1 }).toMillis();
+  built.set(hours.periods, { timeZone: hours.timeZone, dayStart, dayEnd: firstDay.plus({ days: 2 }).toMillis(), intervals });
   return intervals;
 }
 

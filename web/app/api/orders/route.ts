@@ -4,7 +4,6 @@ import { z } from "zod";
 import { issueToken } from "@/auth/tokens.ts";
 import { defineRoute } from "@/http/define-route.ts";
 import { placeOrder } from "@/orders/place-order.ts";
-import { outboxRelay } from "@/outbox/relay.ts";
 
 export const POST = defineRoute(
   {
@@ -15,7 +14,6 @@ export const POST = defineRoute(
   },
   async ({ headers, body }) => {
     const { snapshot, created } = await placeOrder(body, headers["idempotency-key"]);
-    if (created) outboxRelay().kick();
     const { token, expiresAt } = issueToken({ role: "customer", sub: randomUUID(), orderIds: [snapshot.ticket.id] });
     const response: PlaceOrderResponse = { order: snapshot, customerToken: token, customerTokenExpiresAt: expiresAt.toISOString() };
     return Response.json(response, { status: created ? 201 : 200 });

@@ -2,13 +2,8 @@ import { assignCourierRequestSchema } from "@orderly/shared";
 import { z } from "zod";
 import { assignCourier } from "@/deliveries/assign-courier.ts";
 import { defineRoute } from "@/http/define-route.ts";
-import { outboxRelay } from "@/outbox/relay.ts";
 
 export const POST = defineRoute(
   { auth: ["admin"], params: z.object({ id: z.uuid("must be an order id") }), body: assignCourierRequestSchema },
-  async ({ claims, params, body }) => {
-    const snapshot = await assignCourier(claims, params.id, body.courierId);
-    outboxRelay().kick();
-    return Response.json(snapshot);
-  },
+  async ({ claims, params, body }) => Response.json(await assignCourier(claims, params.id, body.courierId)),
 );

@@ -1,7 +1,6 @@
 import { itemAvailabilityRequestSchema, slugSchema } from "@orderly/shared";
 import { z } from "zod";
 import { defineRoute } from "@/http/define-route.ts";
-import { outboxRelay } from "@/outbox/relay.ts";
 import { setItemAvailability } from "@/restaurants/menu-changes.ts";
 
 /** Sell an item out or bring it back; answers the menu as it stands. */
@@ -11,9 +10,5 @@ export const PATCH = defineRoute(
     params: z.object({ slug: slugSchema, itemId: z.uuid("must be a menu item id") }),
     body: itemAvailabilityRequestSchema,
   },
-  async ({ claims, params, body }) => {
-    const menu = await setItemAvailability(claims, params.slug, params.itemId, body);
-    outboxRelay().kick();
-    return Response.json(menu);
-  },
+  async ({ claims, params, body }) => Response.json(await setItemAvailability(claims, params.slug, params.itemId, body)),
 );
