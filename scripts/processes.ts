@@ -121,3 +121,12 @@ export async function until<T>(check: () => T | Promise<T>, ms = 15_000, what = 
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+/** A port nothing listens on now, for a server a test starts (and restarts) at a URL it hands out first. */
+export const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });

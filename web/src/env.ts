@@ -19,6 +19,8 @@ export const webEnvObject = z.object({
   RATE_LIMIT_POSITIONS_PER_MINUTE: perMinute.default(60),
   /** Longest wait between retries while the realtime server cannot be reached. */
   OUTBOX_MAX_BACKOFF_MS: z.coerce.number().int().positive().default(30_000),
+  /** Web processes sharing WEB_PORT (node:cluster, web/server.ts); rate limits are counted across them. */
+  WEB_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   /** How many proxies in front of web append to X-Forwarded-For; 0 = use the socket's address. */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   /** How long after a move the kitchen may still undo it (recall). */

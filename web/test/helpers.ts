@@ -1,4 +1,3 @@
-import { createServer } from "node:net";
 import { randomBytes, randomUUID } from "node:crypto";
 import type { PlaceOrderRequest, TokenResponse } from "@orderly/shared";
 import { createPrismaClient, type PrismaClient } from "@orderly/prisma";
@@ -124,11 +123,4 @@ export async function history(fixture: Fixture, orderId: string): Promise<string
   });
 }
 
-/** A port nothing listens on now, for a server a test starts (and restarts) at a URL web was given. */
-export const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
+export { freePort } from "../../scripts/processes.ts";

@@ -1,5 +1,6 @@
 import { AppError } from "@orderly/shared";
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import cluster from "node:cluster";
+import { RateLimiterCluster, RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { webEnv } from "../env.ts";
 import { sharedRedis } from "./redis.ts";
 
@@ -22,9 +23,9 @@ async function create(name: RateLimitName): Promise<RateLimiterAbstract> {
   };
   const redis = await sharedRedis();
   // On Redis the count is shared by every web process; while Redis is unreachable each process counts alone.
-  return redis
-    ? new RateLimiterRedis({ ...options, storeClient: redis, useRedisPackage: true, insuranceLimiter: new RateLimiterMemory(options) })
-    : new RateLimiterMemory(options);
+  if (redis) return new RateLimiterRedis({ ...options, storeClient: redis, useRedisPackage: true, insuranceLimiter: new RateLimiterMemory(options) });
+  // The processes of one WEB_PROCESSES cluster count in their primary (web/server.ts).
+  return cluster.isWorker ? new RateLimiterCluster(options) : new RateLimiterMemory(options);
 }
 
 function limiter(name: RateLimitName): Promise<RateLimiterAbstract> {
