@@ -7,6 +7,7 @@ import { handOver, outboxRelay } from "../outbox/relay.ts";
 import { localTime } from "../restaurants/opening-hours.ts";
 import { hoursOf, orderingState, type OrderingSettings } from "../restaurants/ordering-state.ts";
 import { lockRestaurantForOrder } from "../restaurants/restaurant-cache.ts";
+import { insertOrder } from "./insert-order.ts";
 import { orderCode } from "./order-code.ts";
 import { SNAPSHOT_INCLUDE, toSnapshot } from "./ticket.ts";
 
@@ -20,10 +21,10 @@ function requestHash(request: PlaceOrder): string {
   return createHash("sha256").update(JSON.stringify(request)).digest("hex");
 }
 
-const isUniqueViolation = (error: unknown, field: string) =>
+/** The random order code clashed with another order's (insertOrder is a raw statement: the driver names the index). */
+const isCodeClash = (error: unknown) =>
   error instanceof Prisma.PrismaClientKnownRequestError &&
-  error.code === "P2002" &&
-  JSON.stringify(error.meta ?? {}).includes(field);
+  (error.meta as { driverAdapterError?: { cause?: { constraint?: { index?: string } } } } | undefined)?.driverAdapterError?.cause?.constraint?.index === "Order_code_key";
 
 async function existing(client: Prisma.TransactionClient, idempotencyKey: string, hash: string): Promise<Placed | null> {
   const order = await client.order.findUnique({ where: { idempotencyKey }, include: SNAPSHOT_INCLUDE });
@@ -89,7 +90,7 @@ export async function placeOrder(request: PlaceOrder, idempotencyKey: string): P
       if (placed.created) handOver(relay, { snapshot: placed.snapshot, events: placed.snapshot.timeline, claimed: placed.claimed });
       return placed;
     } catch (error) {
-      if (!isUniqueViolation(error, "code") || attempt >= 4) throw error;
+      if (!isCodeClash(error) || attempt >= 4) throw error;
     }
   }
 }
@@ -123,8 +124,10 @@ async function placeOnce(
   const slot = await schedule(tx, restaurant, request, Math.max(0, ...lines.map(({ item }) => item.prepMinutes)));
   const now = new Date();
   const claimed = relay.mayClaim([]);
-  const order = await tx.order.create({
-    data: {
+  const { name, address, phone, latitude, longitude } = restaurant;
+  const order = await insertOrder(
+    tx,
+    {
       code: orderCode(),
       restaurantId: restaurant.id,
       kitchenId: kitchen.id,
@@ -141,28 +144,21 @@ async function placeOnce(
       idempotencyKey,
       requestHash: hash,
       ...slot,
-      items: {
-        create: lines.map(({ line, item }) => ({
-          menuItemId: item.id,
-          name: item.name,
-          unitPricePaise: item.pricePaise,
-          quantity: line.quantity,
-          notes: line.notes || null,
-          allergens: line.allergens ?? [],
-          stationId: item.stationId,
-        })),
-      },
-      events: {
-        create: {
-          seq: 1,
-          type: "STATUS_CHANGED",
-          payload: { from: null, to: slot.status },
-          actorRole: "CUSTOMER",
-          claimedUntil: claimed ? new Date(now.getTime() + CLAIM_MS) : null,
-        },
-      },
+      items: lines.map(({ line, item }) => ({
+        menuItemId: item.id,
+        name: item.name,
+        unitPricePaise: item.pricePaise,
+        quantity: line.quantity,
+        notes: line.notes || null,
+        allergens: line.allergens ?? [],
+        stationId: item.stationId,
+        stationName: item.station.name,
+        prepMinutes: item.prepMinutes,
+      })),
+      claimedUntil: claimed ? new Date(now.getTime() + CLAIM_MS) : null,
+      restaurant: { name, address, phone, latitude, longitude },
     },
-    include: SNAPSHOT_INCLUDE,
-  });
+    now,
+  );
   return { snapshot: toSnapshot(order, { forCustomer: true }), created: true, claimed };
 }

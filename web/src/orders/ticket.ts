@@ -18,7 +18,7 @@ export const SNAPSHOT_INCLUDE = {
 } satisfies Prisma.OrderInclude;
 
 export type OrderWithItems = Prisma.OrderGetPayload<{ include: typeof TICKET_INCLUDE }>;
-type OrderWithTimeline = Prisma.OrderGetPayload<{ include: typeof SNAPSHOT_INCLUDE }>;
+export type OrderWithTimeline = Prisma.OrderGetPayload<{ include: typeof SNAPSHOT_INCLUDE }>;
 type EventRow = Prisma.OrderEventGetPayload<object>;
 
 /** The longest prep time of an order's items: the kitchen's ageing clock and its estimate. */

@@ -4,11 +4,15 @@ import { ORDERING_SELECT } from "./ordering-state.ts";
 const FOR_ORDERS_SELECT = {
   ...ORDERING_SELECT,
   name: true,
+  address: true,
+  phone: true,
+  latitude: true,
+  longitude: true,
   kitchens: { orderBy: { name: "asc" }, take: 1, select: { id: true } },
-  menuItems: { select: { id: true, name: true, pricePaise: true, available: true, prepMinutes: true, stationId: true } },
+  menuItems: { select: { id: true, name: true, pricePaise: true, available: true, prepMinutes: true, stationId: true, station: { select: { name: true } } } },
 } satisfies Prisma.RestaurantSelect;
 
-/** What placing an order reads of its restaurant: ordering settings, name, first kitchen, menu items. */
+/** What placing an order reads of its restaurant: ordering settings, contact, first kitchen, menu items. */
 export type RestaurantForOrders = Prisma.RestaurantGetPayload<{ select: typeof FOR_ORDERS_SELECT }>;
 
 const cache = new Map<string, { seq: number; restaurant: RestaurantForOrders }>();
