@@ -45,20 +45,26 @@ export function statusMoveData(from: OrderStatus, to: OrderStatus, now: Date, re
 }
 
 /**
- * Every change to an order goes through here, in one transaction: the order's row is locked (so
- * concurrent changes to one order run one after the other, each seeing the other's result), the
- * caller must be allowed to see it (null: the server itself, releasing a scheduled order), `plan`
- * decides what changes (null: nothing to do), and the order's columns, its seq and one OrderEvent
- * row per change (the next seqs, gapless) are written. After the commit the events go to this
- * process's relay. Answers the order's snapshot as committed.
+ * Every change to an order goes through here, in one transaction: the caller must be allowed to
+ * see the order (null: the server itself, releasing a scheduled order), `plan` decides what
+ * changes (null: nothing to do), and the order's columns, its seq and one OrderEvent row per
+ * change (the next seqs, gapless) are written only if no other change committed since the order
+ * was read. One that lost that race runs again with the order's row locked first, so concurrent
+ * changes to one order take effect one after the other, each planned on the other's result.
+ * After the commit the events go to this process's relay. Answers the order's snapshot as committed.
  */
 export async function changeOrder(claims: TokenClaims | null, orderId: string, plan: PlanFor): Promise<OrderSnapshot> {
   const relay = outboxRelay();
-  const changed = await db().$transaction((tx) => changeOrderIn(tx, claims, orderId, plan, relay));
+  const attempt = (lock: boolean) => db().$transaction((tx) => changeOrderIn(tx, claims, orderId, plan, { relay, lock }));
+  const changed = await attempt(false).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "CONFLICT") return attempt(true);
+    throw error;
+  });
   handOver(relay, changed);
   return changed.snapshot;
 }
 
+/** Decides a change from the order as read. It may run twice (again under the row lock, after losing a race): only the run that commits counts. */
 type PlanFor = (order: OrderForChange, now: Date, tx: Prisma.TransactionClient) => Promise<Plan | null> | Plan | null;
 
 /** What a change committed: the snapshot, and its new events, claimed for this process's relay or left to any relay. */
@@ -69,11 +75,18 @@ export interface Changed {
 }
 
 /**
- * changeOrder within a transaction of the caller's; with no `relay` (a restaurant change that
- * moves its orders' estimates, published after the caller commits) the events are left to any relay.
+ * changeOrder within a transaction of the caller's, the order's row locked first unless `lock` is
+ * false; with no `relay` (a restaurant change that moves its orders' estimates, published after
+ * the caller commits) the events are left to any relay.
  */
-export async function changeOrderIn(tx: Prisma.TransactionClient, claims: TokenClaims | null, orderId: string, plan: PlanFor, relay?: OutboxRelay): Promise<Changed> {
-  await tx.$executeRaw`SELECT 1 FROM "Order" WHERE id = ${orderId} FOR UPDATE`;
+export async function changeOrderIn(
+  tx: Prisma.TransactionClient,
+  claims: TokenClaims | null,
+  orderId: string,
+  plan: PlanFor,
+  { relay, lock = true }: { relay?: OutboxRelay; lock?: boolean } = {},
+): Promise<Changed> {
+  if (lock) await tx.$executeRaw`SELECT 1 FROM "Order" WHERE id = ${orderId} FOR UPDATE`;
   const order = await tx.order.findUnique({ where: { id: orderId }, include: ORDER_FOR_CHANGE });
   if (!order) throw notFound("Order");
   if (claims && !canSeeOrder(claims, order)) {

@@ -14,11 +14,14 @@ export async function releaseDueOrders(now: Date): Promise<number> {
   const due = await db().order.findMany({ where: { status: from, releaseAt: { lte: now } }, select: { id: true }, orderBy: { releaseAt: "asc" }, take: 100 });
   let released = 0;
   for (const { id } of due) {
+    // A plan may run twice (changeOrder): what counts is whether the last run, the one committed, released it.
+    let releasing = false;
     await changeOrder(null, id, (order, at) => {
-      if (order.status !== from || !order.releaseAt || order.releaseAt > now) return null;
-      released++;
+      releasing = order.status === from && order.releaseAt !== null && order.releaseAt <= now;
+      if (!releasing) return null;
       return { data: statusMoveData(from, to, at), changes: [{ change: { type: "STATUS_CHANGED", payload: { from, to } }, actor: SYSTEM }] };
     });
+    if (releasing) released++;
   }
   return released;
 }

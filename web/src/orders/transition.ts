@@ -87,6 +87,7 @@ export async function transitionOrder(claims: ActingClaims, orderId: string, req
   const windowMinutes = webEnv().RECALL_WINDOW_MINUTES;
   let wrongPin: number | undefined;
   const snapshot = await changeOrder(claims, orderId, (order, now) => {
+    wrongPin = undefined; // a plan may run twice (changeOrder): the committed run decides
     const verdict = judgeMove(claims.role, order, request.to, { now, windowMinutes });
     if (verdict === "forbidden") throw forbidden(`A ${claims.role} may never move an order to ${request.to}`);
     if (request.expectedSeq !== undefined && request.expectedSeq !== order.seq) {
