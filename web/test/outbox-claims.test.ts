@@ -116,6 +116,20 @@ describe("the outbox relay: claim, post, mark", () => {
     expect(held.batches.flatMap((b) => b.events ?? []).filter((u) => u.ticket.id === id).map((u) => u.event.seq)).toEqual([1, 2]);
   });
 
+  it("still takes up what another relay left while its own process writes without a pause", async () => {
+    // An order another process's relay claimed and then died with: its claim runs out in 300 ms.
+    const orphan = (await place(f, pickup())).body.order.ticket.id;
+    await until(async () => (await events(orphan))[0]!.publishedAt !== null);
+    await f.prisma.orderEvent.updateMany({ where: { orderId: orphan }, data: { publishedAt: null, claimedUntil: new Date(Date.now() + 300) } });
+    let published = false;
+    for (let i = 0; i < 60 && !published; i++) {
+      expect((await place(f, pickup())).status).toBe(201);
+      published = (await events(orphan))[0]!.publishedAt !== null;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(published).toBe(true);
+  });
+
   it("two web processes' relays split the pending orders between them, each order's events once and in seq order", async () => {
     await outboxRelay().stop();
     const staff = await kitchenToken();

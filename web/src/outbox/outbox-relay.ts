@@ -48,6 +48,7 @@ export class OutboxRelay {
   private running: Promise<void> | undefined;
   private again = false;
   private claimWanted = false;
+  private lastClaimAt = 0;
   /** Handed over by writers, not yet posted. */
   private queued: OrderUpdate[] = [];
   /** Ids of the events this process has claimed and not yet marked published. */
@@ -105,13 +106,15 @@ export class OutboxRelay {
   }
 
   private async loop(): Promise<void> {
-    let delay = this.pollMs;
+    let delay = 0;
     do {
       this.again = false;
       try {
         await this.publishQueued();
-        if (this.claimWanted || this.failures > 0) {
+        // Under a steady stream of writes the claim path still runs every pollMs, for what other processes left.
+        if (this.claimWanted || this.failures > 0 || Date.now() - this.lastClaimAt >= this.pollMs) {
           this.claimWanted = false;
+          this.lastClaimAt = Date.now();
           if ((await this.publishClaimed()) > 0) this.claimWanted = this.again = true;
         }
         this.failures = 0;
@@ -126,7 +129,7 @@ export class OutboxRelay {
         this.again = false;
       }
     } while (this.again && !this.stopped);
-    if (!this.stopped) this.timer = setTimeout(() => this.kick(), delay);
+    if (!this.stopped) this.timer = setTimeout(() => this.kick(), this.failures > 0 ? delay : this.lastClaimAt + this.pollMs - Date.now());
   }
 
   /** One pass of the fast path, or a release of what was handed over while publishing fails. */
