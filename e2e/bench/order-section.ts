@@ -1,5 +1,5 @@
 import { seriesOf, TO_KITCHEN, type OrderStep, type Scenario } from "./orders.ts";
-import { cells, type Figures } from "./stats.ts";
+import { cells } from "./stats.ts";
 
 /** The order scenarios, each run against Orderly and against the floor. */
 export function orderScenarios(quick: boolean) {
@@ -53,25 +53,22 @@ export function scenarioTables(scenario: Scenario, orderly: OrderStep[], floor: 
   return lines;
 }
 
-const kitchenFigure = (steps: OrderStep[], rate: number): [OrderStep | undefined, Figures | undefined] => {
-  const step = steps.find((s) => s.rate === rate);
-  return [step, step?.figures[TO_KITCHEN]];
-};
+const judged = (met: boolean | undefined) => (met === undefined ? "not run" : met ? "met" : "**missed**");
+const perOrder = (ours: OrderStep | undefined, floor: OrderStep | undefined) =>
+  `${ours?.transactionsPerOrder.toFixed(1) ?? "–"} / ${floor?.transactionsPerOrder.toFixed(1) ?? "–"}`;
 
 /** The issue's two targets, judged on the kitchen-moves scenario as ratios to the floor of the same run. */
 export function targetsTable(orderly: OrderStep[], floor: OrderStep[]): string[] {
-  const [slow, slowP50] = kitchenFigure(orderly, 10);
-  const [, slowFloor] = kitchenFigure(floor, 10);
-  const [busy, busyFigures] = kitchenFigure(orderly, 100);
-  const [busyBare, busyFloor] = kitchenFigure(floor, 100);
-  const judged = (met: boolean | undefined) => (met === undefined ? "not run" : met ? "met" : "**missed**");
-  const quiet = slowP50 && slowFloor ? slowP50.p50 <= 2 * slowFloor.p50 : undefined;
-  const sustained = busy && busyFigures ? busy.failed === 0 && busy.lost === 0 && busyFigures.p99 < 100 : undefined;
+  const at = (steps: OrderStep[], rate: number) => steps.find((s) => s.rate === rate);
+  const kitchen = (step: OrderStep | undefined) => step?.figures[TO_KITCHEN] ?? { p50: NaN, p99: NaN };
+  const [quiet, quietFloor, busy, busyFloor] = [at(orderly, 10), at(floor, 10), at(orderly, 100), at(floor, 100)];
+  const quietMet = quiet && kitchen(quiet).p50 <= 2 * kitchen(quietFloor).p50;
+  const busyMet = busy && busy.failed === 0 && busy.lost === 0 && kitchen(busy).p99 < 100;
   return [
     "| target (this machine, one run) | Orderly | floor | ratio | transactions per order, Orderly / floor | met? |",
     "| --- | ---: | ---: | ---: | ---: | --- |",
-    `| order → kitchen at 10 orders/s: p50 within 2× the floor | p50 ${ms(slowP50?.p50 ?? NaN)} ms | ${ms(slowFloor?.p50 ?? NaN)} ms | ${times(slowP50?.p50 ?? NaN, slowFloor?.p50 ?? NaN)} | ${slow?.transactionsPerOrder.toFixed(1) ?? "–"} / ${floor.find((s) => s.rate === 10)?.transactionsPerOrder.toFixed(1) ?? "–"} | ${judged(quiet)} |`,
-    `| 100 orders/s, one kitchen move each: order → kitchen p99 under 100 ms, nothing lost | p99 ${ms(busyFigures?.p99 ?? NaN)} ms, ${busy?.lost ?? "–"} lost, ${busy?.failed ?? "–"} failed | p99 ${ms(busyFloor?.p99 ?? NaN)} ms, ${busyBare?.lost ?? "–"} lost | ${times(busyFigures?.p99 ?? NaN, busyFloor?.p99 ?? NaN)} | ${busy?.transactionsPerOrder.toFixed(1) ?? "–"} / ${busyBare?.transactionsPerOrder.toFixed(1) ?? "–"} | ${judged(sustained)} |`,
+    `| order → kitchen at 10 orders/s: p50 within 2× the floor | p50 ${ms(kitchen(quiet).p50)} ms | ${ms(kitchen(quietFloor).p50)} ms | ${times(kitchen(quiet).p50, kitchen(quietFloor).p50)} | ${perOrder(quiet, quietFloor)} | ${judged(quietMet)} |`,
+    `| 100 orders/s, one kitchen move each: order → kitchen p99 under 100 ms, nothing lost | p99 ${ms(kitchen(busy).p99)} ms, ${busy?.lost ?? "–"} lost, ${busy?.failed ?? "–"} failed | p99 ${ms(kitchen(busyFloor).p99)} ms, ${busyFloor?.lost ?? "–"} lost | ${times(kitchen(busy).p99, kitchen(busyFloor).p99)} | ${perOrder(busy, busyFloor)} | ${judged(busyMet)} |`,
   ];
 }
 

@@ -36,6 +36,7 @@ export interface OrderStep {
   failed: number;
   /** Events the kitchen (every seq) or the order's customer (every seq after it subscribed) did not hear. */
   lost: number;
+  /** Committed in the database from the step's start until its own were published, less the idle background, per order placed. */
   transactionsPerOrder: number;
   /** By the labels of seriesOf(scenario). */
   figures: Record<string, Figures>;
@@ -49,6 +50,18 @@ const wholeLabel = (scenario: Scenario) => `order → ${scenario.moves.at(-1)} a
 /** The latency figures a scenario reports, in order. */
 export function seriesOf(scenario: Scenario): string[] {
   return [ANSWERED, TO_KITCHEN, ...scenario.moves.map((to) => moveLabel(scenario, to)), ...(scenario.moves.length > 1 ? [wholeLabel(scenario)] : [])];
+}
+
+export interface OrderRun {
+  /** One list of steps per scenario. */
+  steps: OrderStep[][];
+  /** Transactions the target commits with no orders coming (Orderly's outbox poll and scheduler). */
+  idleTransactionsPerSecond: number;
+}
+
+interface Reading {
+  count: number;
+  at: number;
 }
 
 interface Tracked {
@@ -66,7 +79,7 @@ export async function runOrders(
   target: OrderTarget,
   scenarios: Scenario[],
   options: { idle: number; seconds: number; transactions: () => Promise<number> },
-): Promise<OrderStep[][]> {
+): Promise<OrderRun> {
   const idle = await connectMany(target.socketUrl, options.idle, () => target.customerAuth());
   const kitchenSocket = await connectMany(target.socketUrl, 1, () => target.kitchenAuth);
   const watchers = await connectMany(target.socketUrl, 50, () => target.customerAuth());
@@ -79,8 +92,10 @@ export async function runOrders(
 
   let n = 0;
   let open: Tracked[] = [];
-  /** Runs one step; answers it with its transactions, counted from `before` to when its own have been published. */
-  const step = async (scenario: Scenario, rate: number, seconds: number, before: number): Promise<{ result: OrderStep; after: number }> => {
+  let idlePerSecond = 0;
+  const read = async (): Promise<Reading> => ({ count: await options.transactions(), at: performance.now() });
+  /** Runs one step; answers it with the counter read once the step's own transactions have been published. */
+  const step = async (scenario: Scenario, rate: number, seconds: number, before: Reading): Promise<{ result: OrderStep; after: Reading }> => {
     kitchen.clear();
     customers.clear();
     const samples = new Map<string, Sample[]>();
@@ -122,7 +137,8 @@ export async function runOrders(
     });
     await Promise.all(chains);
     await sleep(COUNTS_SETTLE_MS);
-    const after = await options.transactions();
+    const after = await read();
+    const transactions = after.count - before.count - (idlePerSecond * (after.at - before.at)) / 1000;
 
     let lost = 0;
     for (const order of orders) {
@@ -131,14 +147,20 @@ export async function runOrders(
     }
     open.push(...orders.filter((o) => !isFinal(o.status)));
     const series = Object.fromEntries(seriesOf(scenario).map((label) => [label, figures(samples.get(label) ?? [])]));
-    return { result: { rate, placed: orders.length, failed, lost, transactionsPerOrder: (after - before) / Math.max(1, orders.length), figures: series }, after };
+    return { result: { rate, placed: orders.length, failed, lost, transactionsPerOrder: transactions / Math.max(1, orders.length), figures: series }, after };
   };
 
   const results: OrderStep[][] = [];
   try {
     for (const scenario of scenarios) {
       // The warm-up's settling also covers the closing of the previous scenario's open orders.
-      let { after } = await step(scenario, WARM_UP.rate, WARM_UP.seconds, 0);
+      let { after } = await step(scenario, WARM_UP.rate, WARM_UP.seconds, { count: 0, at: 0 });
+      if (results.length === 0) {
+        await sleep(COUNTS_SETTLE_MS);
+        const quiet = await read();
+        idlePerSecond = (quiet.count - after.count) / ((quiet.at - after.at) / 1000);
+        after = quiet;
+      }
       const steps: OrderStep[] = [];
       for (const rate of scenario.rates) {
         const done = await step(scenario, rate, options.seconds, after);
@@ -153,5 +175,5 @@ export async function runOrders(
   } finally {
     closeAll([...idle.sockets, ...kitchenSocket.sockets, ...watchers.sockets]);
   }
-  return results;
+  return { steps: results, idleTransactionsPerSecond: idlePerSecond };
 }

@@ -59,15 +59,16 @@ try {
   await servers.realtime("realtime-a", { redis: true });
   const realtimeB = await servers.realtime("realtime-b", { redis: true });
   const scaleOut = { ...SCENARIOS.clientMoves, rates: SCENARIOS.clientMoves.rates.slice(0, 2) };
-  const [scaled] = await runOrders(await orderlyTarget({ webUrl: web, realtimeUrl: realtimeB, jwtSecret: servers.jwtSecret }), [scaleOut], orderOptions);
+  const { steps: [scaled] } = await runOrders(await orderlyTarget({ webUrl: web, realtimeUrl: realtimeB, jwtSecret: servers.jwtSecret }), [scaleOut], orderOptions);
 
   // The report.
   const version = (pkg: string) => JSON.parse(readFileSync(join(ROOT, "node_modules", pkg, "package.json"), "utf8")).version;
   const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT }).toString().trim();
   out.push(`Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC at commit ${commit} on ${cpus().length} × ${cpus()[0]?.model.trim()} with ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, socket.io ${version("socket.io")}, next ${version("next")}, prisma ${version("@prisma/client")}, Postgres on 127.0.0.1. Load generators run in this process; every server is a process of its own. Latencies in ms; "p99 noise" is the min–max of p99 over the step's one-second windows.`);
-  out.push("", "## 1. Orders against the floor (1,000 idle sockets connected, one realtime server)", "", ...targetsTable(orderly[1]!, floor[1]!));
+  out.push("", "## 1. Orders against the floor (1,000 idle sockets connected, one realtime server)", "", ...targetsTable(orderly.steps[1]!, floor.steps[1]!));
+  out.push("", `Transactions per order leave out what each commits idle: Orderly ${orderly.idleTransactionsPerSecond.toFixed(1)}/s, the floor ${floor.idleTransactionsPerSecond.toFixed(1)}/s.`);
   for (const [i, scenario] of ORDER_SCENARIOS.entries()) {
-    out.push("", `### 1${"abc"[i]}. ${scenario.title}`, "", ...scenarioTables(scenario, orderly[i]!, floor[i]!));
+    out.push("", `### 1${"abc"[i]}. ${scenario.title}`, "", ...scenarioTables(scenario, orderly.steps[i]!, floor.steps[i]!));
   }
 
   out.push("", "## 2 and 3. Fan-out of one realtime process, against a bare Socket.IO server", "");
@@ -88,7 +89,7 @@ try {
 
   out.push("", "## 4. Scale-out: web posts to instance A, sockets on instance B, Redis adapter between", "", ...scaleOutTable(scaleOut, scaled!));
   for (const step of scaled!) {
-    const [one, two] = [orderly[0]!.find((s) => s.rate === step.rate)?.figures[TO_KITCHEN], step.figures[TO_KITCHEN]!];
+    const [one, two] = [orderly.steps[0]!.find((s) => s.rate === step.rate)?.figures[TO_KITCHEN], step.figures[TO_KITCHEN]!];
     if (one) out.push(`- at ${step.rate}/s: order → kitchen p50 ${(two.p50 - one.p50).toFixed(1)} ms, p99 ${(two.p99 - one.p99).toFixed(1)} ms added by the second hop`);
   }
 } finally {
