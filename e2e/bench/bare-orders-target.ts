@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { kitchenRoom, orderRoom, type OrderStatus } from "@orderly/shared";
-import { BENCH_RESTAURANT, orderRequest, type OrderTarget } from "./target.ts";
+import { BENCH_RESTAURANT, expectStatus, orderRequest, type OrderTarget } from "./target.ts";
 
 /** The floor (bare-orders.ts) driven like Orderly: the same bodies, no tokens; sockets name their rooms. */
 export async function bareOrdersTarget(url: string): Promise<OrderTarget> {
@@ -14,10 +14,7 @@ export async function bareOrdersTarget(url: string): Promise<OrderTarget> {
     customerAuth: () => ({ rooms: [orderRoom(randomUUID())] }),
     async place(customerName) {
       const response = await post("/orders", orderRequest(customerName, menuItemId), { "Idempotency-Key": randomUUID() });
-      if (response.status !== 201) {
-        await response.arrayBuffer();
-        return null;
-      }
+      await expectStatus(response, 201, "place");
       const { id } = (await response.json()) as { id: string };
       return {
         id,
@@ -28,10 +25,7 @@ export async function bareOrdersTarget(url: string): Promise<OrderTarget> {
     },
     async move(orderId, to: OrderStatus) {
       const response = await post(`/orders/${orderId}/transitions`, { to });
-      if (response.status !== 200) {
-        await response.arrayBuffer();
-        return null;
-      }
+      await expectStatus(response, 200, "move");
       return ((await response.json()) as { seq: number }).seq;
     },
   };

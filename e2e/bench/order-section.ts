@@ -30,6 +30,11 @@ export function orderScenarios(quick: boolean) {
 const ms = (n: number) => (Number.isNaN(n) ? "–" : n < 10 ? n.toFixed(1) : Math.round(n).toString());
 const times = (ours: number, floor: number) => (Number.isNaN(ours / floor) ? "–" : `${(ours / floor).toFixed(1)}×`);
 const counts = (s: OrderStep | undefined) => (s ? `${s.placed} (${s.failed}) | ${s.lost} | ${s.transactionsPerOrder.toFixed(1)}` : "– | – | –");
+/** A line per step that had failures: what failed, how often. */
+const failureLines = (name: string, steps: OrderStep[]) =>
+  steps
+    .filter((s) => s.failed > 0)
+    .map((s) => `- ${name} at ${s.rate}/s failed: ${Object.entries(s.failures).map(([reason, count]) => `${reason} ×${count}`).join(", ")}`);
 
 /** One scenario's tables: every latency of Orderly beside the floor's and as a ratio to it; then orders, losses and transactions. */
 export function scenarioTables(scenario: Scenario, orderly: OrderStep[], floor: OrderStep[]): string[] {
@@ -50,7 +55,8 @@ export function scenarioTables(scenario: Scenario, orderly: OrderStep[], floor: 
     "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...orderly.map((ours, i) => `| ${ours.rate} | ${counts(ours)} | ${counts(floor[i])} |`),
   );
-  return lines;
+  const failed = [...failureLines("Orderly", orderly), ...failureLines("floor", floor)];
+  return failed.length ? [...lines, "", ...failed] : lines;
 }
 
 const judged = (met: boolean | undefined) => (met === undefined ? "not run" : met ? "met" : "**missed**");
@@ -82,5 +88,6 @@ export function scaleOutTable(scenario: Scenario, steps: OrderStep[]): string[] 
     "| orders/s | placed (failed) | lost | transactions per order |",
     "| ---: | ---: | ---: | ---: |",
     ...steps.map((step) => `| ${step.rate} | ${counts(step)} |`),
+    ...(steps.some((s) => s.failed > 0) ? ["", ...failureLines("Orderly", steps)] : []),
   ];
 }

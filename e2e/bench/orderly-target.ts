@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Ack, Menu, OrderSnapshot, OrderStatus, PlaceOrderResponse, TokenResponse } from "@orderly/shared";
 import { signToken } from "@orderly/shared/server";
-import { BENCH_RESTAURANT, orderRequest, type OrderTarget } from "./target.ts";
+import { BENCH_RESTAURANT, expectStatus, orderRequest, type OrderTarget } from "./target.ts";
 
 async function json<T>(url: string, init?: RequestInit): Promise<T> {
   const response = await fetch(url, init);
@@ -27,10 +27,7 @@ export async function orderlyTarget(options: { webUrl: string; realtimeUrl: stri
     customerAuth: () => ({ token: signToken({ role: "customer", sub: randomUUID(), orderIds: [randomUUID()] }, options.jwtSecret, 3600).token }),
     async place(customerName) {
       const response = await post("/api/orders", orderRequest(customerName, item.id), { "Idempotency-Key": randomUUID() });
-      if (response.status !== 201) {
-        await response.arrayBuffer();
-        return null;
-      }
+      await expectStatus(response, 201, "place");
       const { order, customerToken } = (await response.json()) as PlaceOrderResponse;
       return {
         id: order.ticket.id,
@@ -43,10 +40,7 @@ export async function orderlyTarget(options: { webUrl: string; realtimeUrl: stri
     async move(orderId, to: OrderStatus) {
       const body = to === "CANCELLED" ? { to, reason: { code: "CLOSING_SOON" } } : { to };
       const response = await post(`/api/orders/${orderId}/transitions`, body, { authorization: `Bearer ${login.token}` });
-      if (response.status !== 200) {
-        await response.arrayBuffer();
-        return null;
-      }
+      await expectStatus(response, 200, "move");
       return ((await response.json()) as OrderSnapshot).seq;
     },
   };

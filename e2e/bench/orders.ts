@@ -3,7 +3,7 @@ import type { Socket } from "socket.io-client";
 import { Arrivals } from "./arrivals.ts";
 import { closeAll, connectMany } from "./sockets.ts";
 import { figures, paced, sleep, type Figures, type Sample } from "./stats.ts";
-import type { HeardUpdate, OrderTarget } from "./target.ts";
+import { failureReason, type HeardUpdate, type OrderTarget } from "./target.ts";
 
 /** An event not heard this long after the POST that caused it was answered counts as lost. */
 const HEARD_WITHIN_MS = 10_000;
@@ -32,8 +32,9 @@ export interface Scenario {
 export interface OrderStep {
   rate: number;
   placed: number;
-  /** Orders or moves refused, or requests that failed. */
+  /** Orders or moves refused, or requests that failed: how many, and how many of each reason. */
   failed: number;
+  failures: Record<string, number>;
   /** Events the kitchen (every seq) or the order's customer (every seq after it subscribed) did not hear. */
   lost: number;
   /** Committed in the database from the step's start until its own were published, less the idle background, per order placed. */
@@ -104,13 +105,15 @@ export async function runOrders(
       samples.get(label)!.push({ at: Date.now(), ms });
     };
     const orders: Tracked[] = [];
-    let failed = 0;
+    const failures: Record<string, number> = {};
+    const fail = (error: unknown) => {
+      const reason = failureReason(error);
+      failures[reason] = (failures[reason] ?? 0) + 1;
+    };
 
     const drive = async (i: number, watcher: Socket) => {
       const start = performance.now();
-      const placed = await target.place(`Bench ${i}`);
-      record(ANSWERED, performance.now() - start);
-      if (!placed) return void failed++;
+      const placed = await target.place(`Bench ${i}`).finally(() => record(ANSWERED, performance.now() - start));
       const order: Tracked = { id: placed.id, seq: 1, status: "PLACED" };
       orders.push(order);
       const toKitchen = kitchen.when(order.id, 1, HEARD_WITHIN_MS).then((at) => at !== null && record(TO_KITCHEN, at - start));
@@ -121,7 +124,6 @@ export async function runOrders(
         if (scenario.movedBy === "kitchen" && (await kitchen.when(order.id, order.seq, HEARD_WITHIN_MS)) === null) break;
         const movedAt = performance.now();
         const seq = await target.move(order.id, to);
-        if (seq === null) return void failed++;
         Object.assign(order, { seq, status: to });
         last = await heard.when(order.id, seq, HEARD_WITHIN_MS);
         if (last === null) break;
@@ -133,7 +135,7 @@ export async function runOrders(
 
     const chains: Promise<void>[] = [];
     await paced(rate, seconds, (count) => {
-      for (let k = 0; k < count; k++, n++) chains.push(drive(n, watchers.sockets[n % watchers.sockets.length]!).catch(() => void failed++));
+      for (let k = 0; k < count; k++, n++) chains.push(drive(n, watchers.sockets[n % watchers.sockets.length]!).catch(fail));
     });
     await Promise.all(chains);
     await sleep(COUNTS_SETTLE_MS);
@@ -147,7 +149,8 @@ export async function runOrders(
     }
     open.push(...orders.filter((o) => !isFinal(o.status)));
     const series = Object.fromEntries(seriesOf(scenario).map((label) => [label, figures(samples.get(label) ?? [])]));
-    return { result: { rate, placed: orders.length, failed, lost, transactionsPerOrder: transactions / Math.max(1, orders.length), figures: series }, after };
+    const failed = Object.values(failures).reduce((sum, count) => sum + count, 0);
+    return { result: { rate, placed: orders.length, failed, failures, lost, transactionsPerOrder: transactions / Math.max(1, orders.length), figures: series }, after };
   };
 
   const results: OrderStep[][] = [];
@@ -169,7 +172,7 @@ export async function runOrders(
       }
       results.push(steps);
       // Close what is left open, between scenarios (not steps: that would count in the next step's transactions).
-      for (let i = 0; i < open.length; i += 20) await Promise.all(open.slice(i, i + 20).map((o) => target.move(o.id, "CANCELLED")));
+      for (let i = 0; i < open.length; i += 20) await Promise.all(open.slice(i, i + 20).map((o) => target.move(o.id, "CANCELLED").catch(() => undefined)));
       open = [];
     }
   } finally {

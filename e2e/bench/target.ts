@@ -40,8 +40,24 @@ export interface OrderTarget {
   /** Handshake auth of the kitchen's socket, and of a customer's socket (idle, or subscribing to orders later). */
   kitchenAuth: Record<string, unknown>;
   customerAuth(): Record<string, unknown>;
-  /** null when the server refused it. */
-  place(customerName: string): Promise<PlacedOrder | null>;
-  /** A kitchen move; answers the order's seq after it, or null when refused. */
-  move(orderId: string, to: OrderStatus): Promise<number | null>;
+  /** Throws a Refused when the server refuses it. */
+  place(customerName: string): Promise<PlacedOrder>;
+  /** A kitchen move; answers the order's seq after it. Throws a Refused when the server refuses it. */
+  move(orderId: string, to: OrderStatus): Promise<number>;
+}
+
+/** A request the server answered with another status than success: its message is "place 503", "move 409"… */
+export class Refused extends Error {}
+
+export async function expectStatus(response: Response, status: number, what: "place" | "move"): Promise<void> {
+  if (response.status === status) return;
+  await response.arrayBuffer();
+  throw new Refused(`${what} ${response.status}`);
+}
+
+/** How a failure is counted: the refusal, or the network error's code (ECONNRESET, a timeout…). */
+export function failureReason(error: unknown): string {
+  if (error instanceof Refused) return error.message;
+  const code = (error as { cause?: { code?: unknown } } | undefined)?.cause?.code;
+  return typeof code === "string" ? code : error instanceof Error ? error.message : String(error);
 }
