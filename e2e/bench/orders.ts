@@ -1,117 +1,182 @@
-import { randomUUID } from "node:crypto";
-import type { Menu, OrderUpdate, PlaceOrderResponse, TicketList, TokenResponse } from "@orderly/shared";
-import { signToken } from "@orderly/shared/server";
+import { isFinal, type OrderStatus } from "@orderly/shared";
 import type { Socket } from "socket.io-client";
+import { Arrivals } from "./arrivals.ts";
 import { closeAll, connectMany } from "./sockets.ts";
 import { figures, paced, sleep, type Figures, type Sample } from "./stats.ts";
+import { failureReason, type HeardUpdate, type OrderTarget } from "./target.ts";
+
+/** An event not heard this long after the POST that caused it was answered counts as lost. */
+const HEARD_WITHIN_MS = 10_000;
+/** A first, unreported step of every scenario warms the servers up (JIT, pools, route compilation). */
+const WARM_UP = { rate: 20, seconds: 3 };
+/**
+ * Postgres 15 publishes a backend's transaction counts at most once a second, and when one goes
+ * idle within a second of its last report, only 10 s later: a step's count is read after that.
+ */
+const COUNTS_SETTLE_MS = 11_000;
+
+/** Open-loop orders, each moved by the kitchen through `moves`. */
+export interface Scenario {
+  title: string;
+  moves: readonly OrderStatus[];
+  /**
+   * Who posts the moves: the client right after its subscribe (today's scenario 1), or the kitchen
+   * each time its socket hears the order's previous event (and the customer has subscribed).
+   */
+  movedBy: "client" | "kitchen";
+  /** Where a move's latency ends: its event at the customer's socket or at the kitchen's. */
+  heardAt: "customer" | "kitchen";
+  rates: number[];
+}
 
 export interface OrderStep {
   rate: number;
   placed: number;
+  /** Orders or moves refused, or requests that failed: how many, and how many of each reason. */
   failed: number;
-  /** How long POST /api/orders took to answer: the part of order → kitchen spent before the commit. */
-  answered: Figures;
-  toKitchen: Figures;
-  toCustomer: Figures;
+  failures: Record<string, number>;
+  /** Events the kitchen (every seq) or the order's customer (every seq after it subscribed) did not hear. */
+  lost: number;
+  /** Committed in the database from the step's start until its own were published, less the idle background, per order placed. */
+  transactionsPerOrder: number;
+  /** By the labels of seriesOf(scenario). */
+  figures: Record<string, Figures>;
 }
 
-async function json<T>(url: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(url, init);
-  if (!response.ok) throw new Error(`${init?.method ?? "GET"} ${url}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
+export const ANSWERED = "POST /orders answered";
+export const TO_KITCHEN = "order → kitchen";
+const moveLabel = (scenario: Scenario, to: OrderStatus) => `${to} move → ${scenario.heardAt}`;
+const wholeLabel = (scenario: Scenario) => `order → ${scenario.moves.at(-1)} at kitchen`;
+
+/** The latency figures a scenario reports, in order. */
+export function seriesOf(scenario: Scenario): string[] {
+  return [ANSWERED, TO_KITCHEN, ...scenario.moves.map((to) => moveLabel(scenario, to)), ...(scenario.moves.length > 1 ? [wholeLabel(scenario)] : [])];
+}
+
+export interface OrderRun {
+  /** One list of steps per scenario. */
+  steps: OrderStep[][];
+  /** Transactions the target commits with no orders coming (Orderly's outbox poll and scheduler). */
+  idleTransactionsPerSecond: number;
+}
+
+interface Reading {
+  count: number;
+  at: number;
+}
+
+interface Tracked {
+  id: string;
+  seq: number;
+  status: OrderStatus;
 }
 
 /**
- * End to end: POST /api/orders → new_order at the kitchen's socket, and POST a transition →
- * status_update at the customer's socket, with `idle` other sockets connected throughout.
+ * Runs each scenario's rates against one target, with `idle` other customer sockets connected
+ * throughout. Latencies start at the POST that causes the event. `transactions` reads the
+ * database's committed-transaction counter.
  */
-export async function orderLatency(options: {
-  webUrl: string;
-  realtimeUrl: string;
-  jwtSecret: string;
-  idle: number;
-  rates: number[];
-  seconds: number;
-}): Promise<OrderStep[]> {
-  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${options.webUrl}${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
-  const slug = "fort-kochi";
-  const login = await json<TokenResponse>(`${options.webUrl}/api/auth/staff`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ restaurantSlug: slug, login: "kitchen", password: "orderly-demo" }),
-  });
-  const menu = await json<Menu>(`${options.webUrl}/api/restaurants/${slug}/menu`);
-  const item = menu.categories[0]!.items[0]!;
-
-  const idle = await connectMany(options.realtimeUrl, options.idle, () => ({
-    token: signToken({ role: "customer", sub: randomUUID(), orderIds: [randomUUID()] }, options.jwtSecret, 3600).token,
-  }));
-  const kitchen = await connectMany(options.realtimeUrl, 1, () => ({ token: login.token }));
-  const watchers = await connectMany(options.realtimeUrl, 50, () => ({
-    token: signToken({ role: "customer", sub: randomUUID(), orderIds: [randomUUID()] }, options.jwtSecret, 3600).token,
-  }));
-
-  const placedAt = new Map<string, number>();
-  const movedAt = new Map<string, number>();
-  let toKitchen: Sample[] = [];
-  let toCustomer: Sample[] = [];
-  let answered: Sample[] = [];
-  kitchen.sockets[0]!.on("new_order", (u: OrderUpdate) => {
-    const t0 = placedAt.get(u.ticket.customerName);
-    if (t0 !== undefined) toKitchen.push({ at: Date.now(), ms: performance.now() - t0 });
-  });
-  for (const w of watchers.sockets) {
-    w.on("status_update", (u: OrderUpdate) => {
-      const t1 = movedAt.get(u.event.orderId);
-      if (t1 !== undefined && u.ticket.status === "ACCEPTED") toCustomer.push({ at: Date.now(), ms: performance.now() - t1 });
-    });
+export async function runOrders(
+  target: OrderTarget,
+  scenarios: Scenario[],
+  options: { idle: number; seconds: number; transactions: () => Promise<number> },
+): Promise<OrderRun> {
+  const idle = await connectMany(target.socketUrl, options.idle, () => target.customerAuth());
+  const kitchenSocket = await connectMany(target.socketUrl, 1, () => target.kitchenAuth);
+  const watchers = await connectMany(target.socketUrl, 50, () => target.customerAuth());
+  const kitchen = new Arrivals();
+  const customers = new Arrivals();
+  for (const event of ["new_order", "status_update", "order_update"]) {
+    kitchenSocket.sockets[0]!.on(event, (u: HeardUpdate) => kitchen.note(u.event.orderId, u.event.seq));
+    for (const w of watchers.sockets) w.on(event, (u: HeardUpdate) => customers.note(u.event.orderId, u.event.seq));
   }
 
-  const steps: OrderStep[] = [];
   let n = 0;
+  let open: Tracked[] = [];
+  let idlePerSecond = 0;
+  const read = async (): Promise<Reading> => ({ count: await options.transactions(), at: performance.now() });
+  /** Runs one step; answers it with the counter read once the step's own transactions have been published. */
+  const step = async (scenario: Scenario, rate: number, seconds: number, before: Reading): Promise<{ result: OrderStep; after: Reading }> => {
+    kitchen.clear();
+    customers.clear();
+    const samples = new Map<string, Sample[]>();
+    const record = (label: string, ms: number) => {
+      if (!samples.has(label)) samples.set(label, []);
+      samples.get(label)!.push({ at: Date.now(), ms });
+    };
+    const orders: Tracked[] = [];
+    const failures: Record<string, number> = {};
+    const fail = (error: unknown) => {
+      const reason = failureReason(error);
+      failures[reason] = (failures[reason] ?? 0) + 1;
+    };
+
+    const drive = async (i: number, watcher: Socket) => {
+      const start = performance.now();
+      const placed = await target.place(`Bench ${i}`).finally(() => record(ANSWERED, performance.now() - start));
+      const order: Tracked = { id: placed.id, seq: 1, status: "PLACED" };
+      orders.push(order);
+      const toKitchen = kitchen.when(order.id, 1, HEARD_WITHIN_MS).then((at) => at !== null && record(TO_KITCHEN, at - start));
+      await placed.subscribe(watcher);
+      const heard = scenario.heardAt === "kitchen" ? kitchen : customers;
+      let last: number | null = null;
+      for (const to of scenario.moves) {
+        if (scenario.movedBy === "kitchen" && (await kitchen.when(order.id, order.seq, HEARD_WITHIN_MS)) === null) break;
+        const movedAt = performance.now();
+        const seq = await target.move(order.id, to);
+        Object.assign(order, { seq, status: to });
+        last = await heard.when(order.id, seq, HEARD_WITHIN_MS);
+        if (last === null) break;
+        record(moveLabel(scenario, to), last - movedAt);
+      }
+      if (scenario.moves.length > 1 && order.status === scenario.moves.at(-1) && last !== null) record(wholeLabel(scenario), last - start);
+      await toKitchen;
+    };
+
+    const chains: Promise<void>[] = [];
+    await paced(rate, seconds, (count) => {
+      for (let k = 0; k < count; k++, n++) chains.push(drive(n, watchers.sockets[n % watchers.sockets.length]!).catch(fail));
+    });
+    await Promise.all(chains);
+    await sleep(COUNTS_SETTLE_MS);
+    const after = await read();
+    const transactions = after.count - before.count - (idlePerSecond * (after.at - before.at)) / 1000;
+
+    let lost = 0;
+    for (const order of orders) {
+      for (let seq = 1; seq <= order.seq; seq++) if (!kitchen.has(order.id, seq)) lost++;
+      for (let seq = 2; seq <= order.seq; seq++) if (!customers.has(order.id, seq)) lost++;
+    }
+    open.push(...orders.filter((o) => !isFinal(o.status)));
+    const series = Object.fromEntries(seriesOf(scenario).map((label) => [label, figures(samples.get(label) ?? [])]));
+    const failed = Object.values(failures).reduce((sum, count) => sum + count, 0);
+    return { result: { rate, placed: orders.length, failed, failures, lost, transactionsPerOrder: transactions / Math.max(1, orders.length), figures: series }, after };
+  };
+
+  const results: OrderStep[][] = [];
   try {
-    // A first, unreported step warms up the servers (JIT, connection pools, route compilation).
-    for (const rate of [-20, ...options.rates]) {
-      toKitchen = [];
-      toCustomer = [];
-      answered = [];
-      let placed = 0;
-      let failed = 0;
-      const inFlight: Promise<void>[] = [];
-      const one = async (i: number, watcher: Socket) => {
-        const name = `Bench ${i}`;
-        placedAt.set(name, performance.now());
-        const response = await post(
-          "/api/orders",
-          { restaurantSlug: slug, customer: { name, phone: "9847012345" }, fulfilment: "PICKUP", items: [{ menuItemId: item.id, quantity: 1 }] },
-          { "Idempotency-Key": randomUUID() },
-        );
-        answered.push({ at: Date.now(), ms: performance.now() - placedAt.get(name)! });
-        if (response.status !== 201) {
-          failed++;
-          return;
-        }
-        placed++;
-        const { order, customerToken } = (await response.json()) as PlaceOrderResponse;
-        await watcher.emitWithAck("subscribe_order", { orderId: order.ticket.id, token: customerToken });
-        movedAt.set(order.ticket.id, performance.now());
-        const moved = await post(`/api/orders/${order.ticket.id}/transitions`, { to: "ACCEPTED" }, { authorization: `Bearer ${login.token}` });
-        await moved.arrayBuffer();
-        if (moved.status !== 200) failed++;
-      };
-      await paced(Math.abs(rate), rate < 0 ? 3 : options.seconds, (count) => {
-        for (let k = 0; k < count; k++, n++) inFlight.push(one(n, watchers.sockets[n % watchers.sockets.length]!).catch(() => void failed++));
-      });
-      await Promise.all(inFlight);
-      await sleep(1500);
-      if (rate > 0) steps.push({ rate, placed, failed, answered: figures(answered), toKitchen: figures(toKitchen), toCustomer: figures(toCustomer) });
-      // The kitchen's list grows with every step; clear it so each step starts alike.
-      const open = await json<TicketList>(`${options.webUrl}/api/kitchens/${login.kitchenId}/orders`, { headers: { authorization: `Bearer ${login.token}` } });
-      await Promise.all(open.tickets.map((t) => post(`/api/orders/${t.id}/transitions`, { to: "CANCELLED", reason: { code: "CLOSING_SOON" } }, { authorization: `Bearer ${login.token}` }).then((r) => r.arrayBuffer())));
+    for (const scenario of scenarios) {
+      // The warm-up's settling also covers the closing of the previous scenario's open orders.
+      let { after } = await step(scenario, WARM_UP.rate, WARM_UP.seconds, { count: 0, at: 0 });
+      if (results.length === 0) {
+        await sleep(COUNTS_SETTLE_MS);
+        const quiet = await read();
+        idlePerSecond = (quiet.count - after.count) / ((quiet.at - after.at) / 1000);
+        after = quiet;
+      }
+      const steps: OrderStep[] = [];
+      for (const rate of scenario.rates) {
+        const done = await step(scenario, rate, options.seconds, after);
+        steps.push(done.result);
+        after = done.after;
+      }
+      results.push(steps);
+      // Close what is left open, between scenarios (not steps: that would count in the next step's transactions).
+      for (let i = 0; i < open.length; i += 20) await Promise.all(open.slice(i, i + 20).map((o) => target.move(o.id, "CANCELLED").catch(() => undefined)));
+      open = [];
     }
   } finally {
-    closeAll([...idle.sockets, ...kitchen.sockets, ...watchers.sockets]);
+    closeAll([...idle.sockets, ...kitchenSocket.sockets, ...watchers.sockets]);
   }
-  return steps;
+  return { steps: results, idleTransactionsPerSecond: idlePerSecond };
 }

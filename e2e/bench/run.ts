@@ -6,24 +6,33 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { ROOT } from "../../scripts/root.ts";
 import { fanOut, type FanOutResult } from "./fan-out.ts";
-import { orderLatency, type OrderStep } from "./orders.ts";
+import { bareOrdersTarget } from "./bare-orders-target.ts";
+import { orderScenarios, scaleOutTable, scenarioTables, targetsTable } from "./order-section.ts";
+import { orderlyTarget } from "./orderly-target.ts";
+import { runOrders, TO_KITCHEN } from "./orders.ts";
 import { Servers } from "./servers.ts";
 import { cells } from "./stats.ts";
 
 const { values: args } = parseArgs({ options: { quick: { type: "boolean", default: false } } });
 const SECONDS = args.quick ? 3 : 8;
-const ORDER_RATES = args.quick ? [50] : [50, 100, 200];
+const SCENARIOS = orderScenarios(args.quick);
+const ORDER_SCENARIOS = [SCENARIOS.clientMoves, SCENARIOS.kitchenMoves, SCENARIOS.lifecycle];
+const KITCHEN_MOVES = ORDER_SCENARIOS.indexOf(SCENARIOS.kitchenMoves);
 const EMIT_RATES = args.quick ? [1000] : [1000, 2000, 5000, 10000];
 const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
 const servers = await Servers.start();
 const out: string[] = [];
 try {
-  // 1. Order → kitchen screen, one realtime process.
-  log("scenario 1: order to kitchen, one realtime server");
+  // 1. Orders, the floor first (before web runs, so that its transaction counts are its own), then Orderly with one realtime process.
+  const orderOptions = { idle: 1000, seconds: SECONDS, transactions: () => servers.committedTransactions() };
+  log("scenario 1: orders against the floor (bare order server)");
+  const floor = await runOrders(await bareOrdersTarget(await servers.bareOrders()), ORDER_SCENARIOS, orderOptions);
+  await servers.processes.stop("bare-orders");
+  log("scenario 1: orders against Orderly, one realtime server");
   const realtimeA = await servers.realtime("realtime-a");
   const web = await servers.web(realtimeA);
-  const single = await orderLatency({ webUrl: web, realtimeUrl: realtimeA, jwtSecret: servers.jwtSecret, idle: 1000, rates: ORDER_RATES, seconds: SECONDS });
+  const orderly = await runOrders(await orderlyTarget({ webUrl: web, realtimeUrl: realtimeA, jwtSecret: servers.jwtSecret }), ORDER_SCENARIOS, orderOptions);
 
   // 2 and 3. Fan-out of one realtime process, ours and the bare baseline, same workload.
   const fan: { name: string; result: FanOutResult }[] = [];
@@ -50,20 +59,18 @@ try {
   await servers.processes.stop("realtime-a");
   await servers.realtime("realtime-a", { redis: true });
   const realtimeB = await servers.realtime("realtime-b", { redis: true });
-  const scaled = await orderLatency({ webUrl: web, realtimeUrl: realtimeB, jwtSecret: servers.jwtSecret, idle: 1000, rates: ORDER_RATES.slice(0, 2), seconds: SECONDS });
+  const scaleOut = { ...SCENARIOS.clientMoves, rates: SCENARIOS.clientMoves.rates.slice(0, 2) };
+  const { steps: [scaled] } = await runOrders(await orderlyTarget({ webUrl: web, realtimeUrl: realtimeB, jwtSecret: servers.jwtSecret }), [scaleOut], orderOptions);
 
   // The report.
   const version = (pkg: string) => JSON.parse(readFileSync(join(ROOT, "node_modules", pkg, "package.json"), "utf8")).version;
   const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT }).toString().trim();
   out.push(`Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC at commit ${commit} on ${cpus().length} × ${cpus()[0]?.model.trim()} with ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, socket.io ${version("socket.io")}, next ${version("next")}, prisma ${version("@prisma/client")}, Postgres on 127.0.0.1. Load generators run in this process; every server is a process of its own. Latencies in ms; "p99 noise" is the min–max of p99 over the step's one-second windows.`);
-  const orderTable = (steps: OrderStep[]) => [
-    "| orders/s | placed (failed) | POST answered p50 | p99 | order → kitchen p50 | p95 | p99 | p99 noise | transition → customer p50 | p95 | p99 | p99 noise |",
-    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ...steps.map((s) => `| ${s.rate} | ${s.placed} (${s.failed}) | ${Math.round(s.answered.p50)} | ${Math.round(s.answered.p99)} | ${cells(s.toKitchen)} | ${cells(s.toCustomer)} |`),
-  ];
-  out.push("", "## 1. Order to kitchen screen (1,000 idle sockets connected, one realtime server)", "", ...orderTable(single));
-  const sustained = single.filter((s) => s.failed === 0 && s.toKitchen.p99 < 100 && s.toCustomer.p99 < 100).map((s) => s.rate);
-  out.push("", `Highest rate with p99 under 100 ms on both paths: ${sustained.length ? `${Math.max(...sustained)} orders/s` : "none of the rates tried"}.`);
+  out.push("", "## 1. Orders against the floor (1,000 idle sockets connected, one realtime server)", "", ...targetsTable(orderly.steps[KITCHEN_MOVES]!, floor.steps[KITCHEN_MOVES]!));
+  out.push("", `Transactions per order leave out what each commits idle: Orderly ${orderly.idleTransactionsPerSecond.toFixed(1)}/s, the floor ${floor.idleTransactionsPerSecond.toFixed(1)}/s.`);
+  for (const [i, scenario] of ORDER_SCENARIOS.entries()) {
+    out.push("", `### 1${"abc"[i]}. ${scenario.title}`, "", ...scenarioTables(scenario, orderly.steps[i]!, floor.steps[i]!));
+  }
 
   out.push("", "## 2 and 3. Fan-out of one realtime process, against a bare Socket.IO server", "");
   out.push("| server | connect all | RSS per socket | emits/s | delivered | p50 | p95 | p99 | p99 noise |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -81,10 +88,10 @@ try {
     out.push(`| ${ours.sockets} | ${best(ours)} | ${best(bare)} | ${p99o.toFixed(1)} | ${p99b.toFixed(1)} | ${(p99o / p99b).toFixed(2)} |`);
   }
 
-  out.push("", "## 4. Scale-out: web posts to instance A, sockets on instance B, Redis adapter between", "", ...orderTable(scaled));
-  for (const step of scaled) {
-    const one = single.find((s) => s.rate === step.rate);
-    if (one) out.push(`- at ${step.rate}/s: order → kitchen p50 ${(step.toKitchen.p50 - one.toKitchen.p50).toFixed(1)} ms, p99 ${(step.toKitchen.p99 - one.toKitchen.p99).toFixed(1)} ms added by the second hop`);
+  out.push("", "## 4. Scale-out: web posts to instance A, sockets on instance B, Redis adapter between", "", ...scaleOutTable(scaleOut, scaled!));
+  for (const step of scaled!) {
+    const [one, two] = [orderly.steps[0]!.find((s) => s.rate === step.rate)?.figures[TO_KITCHEN], step.figures[TO_KITCHEN]!];
+    if (one) out.push(`- at ${step.rate}/s: order → kitchen p50 ${(two.p50 - one.p50).toFixed(1)} ms, p99 ${(two.p99 - one.p99).toFixed(1)} ms added by the second hop`);
   }
 } finally {
   await servers.stopAll();

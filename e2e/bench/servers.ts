@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { createPrismaClient } from "@orderly/prisma";
 import { DEMO_PASSWORD, seedIfEmpty } from "@orderly/prisma/seed";
-import { createTestDatabase, type TestDatabase } from "@orderly/prisma/test-database";
+import { createTestDatabase, testServerUrl, type TestDatabase } from "@orderly/prisma/test-database";
+import pg from "pg";
 import { Launcher } from "../../scripts/launcher.ts";
 import { portAccepts } from "../../scripts/processes.ts";
 import { ROOT } from "../../scripts/root.ts";
@@ -11,11 +12,11 @@ import { buildWebIfStale } from "../../scripts/web-build.ts";
 
 /** BENCH_PORT_BASE moves them, so that two checkouts can bench at once (their figures then share the cores). */
 const base = Number(process.env.BENCH_PORT_BASE ?? 3300);
-export const BENCH_PORTS = { web: base, realtimeA: base + 1, realtimeB: base + 2, redis: base + 3, bare: base + 4 } as const;
+export const BENCH_PORTS = { web: base, realtimeA: base + 1, realtimeB: base + 2, redis: base + 3, bare: base + 4, bareOrders: base + 5 } as const;
 
 /**
  * The production builds under test, each its own process; `processes` stops them and measures
- * their memory by name: realtime-a, realtime-b, web, bare, redis.
+ * their memory by name: realtime-a, realtime-b, web, bare, bare-orders, redis.
  */
 export class Servers {
   readonly jwtSecret = randomBytes(32).toString("hex");
@@ -65,6 +66,29 @@ export class Servers {
       tsxProcess("bare", join(ROOT, "e2e/bench/bare-server.ts"), { env: { ...this.env, PORT: String(BENCH_PORTS.bare) }, ready: () => portAccepts(BENCH_PORTS.bare) }),
     );
     return `http://127.0.0.1:${BENCH_PORTS.bare}`;
+  }
+
+  /** The floor for orders: a bare order server (bare-orders.ts) on the bench's database. */
+  async bareOrders(): Promise<string> {
+    await this.processes.start(
+      tsxProcess("bare-orders", join(ROOT, "e2e/bench/bare-orders.ts"), {
+        env: { ...this.env, DATABASE_URL: this.database.url, PORT: String(BENCH_PORTS.bareOrders) },
+        ready: () => portAccepts(BENCH_PORTS.bareOrders),
+      }),
+    );
+    return `http://127.0.0.1:${BENCH_PORTS.bareOrders}`;
+  }
+
+  /** Transactions committed in the bench's database so far (Postgres publishes its counters within about a second). */
+  async committedTransactions(): Promise<number> {
+    const client = new pg.Client({ connectionString: testServerUrl() });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ xact_commit: string }>("SELECT xact_commit FROM pg_stat_database WHERE datname = $1", [this.database.name]);
+      return Number(rows[0]!.xact_commit);
+    } finally {
+      await client.end();
+    }
   }
 
   async web(realtimeUrl: string): Promise<string> {
