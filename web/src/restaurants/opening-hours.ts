@@ -23,13 +23,18 @@ const HORIZON_DAYS = 8;
 /** The last intervals built for a restaurant's periods (a cached restaurant keeps its array), and the local day they are for. */
 const built = new WeakMap<OpeningPeriod[], { timeZone: string; dayStart: number; dayEnd: number; intervals: Interval[] }>();
 
+function builtFor(hours: OpeningHours, at: Date) {
+  const cached = built.get(hours.periods);
+  return cached && cached.timeZone === hours.timeZone && cached.dayStart <= at.getTime() && at.getTime() < cached.dayEnd ? cached : undefined;
+}
+
 /**
  * The open intervals from the day before `from` to HORIZON_DAYS after it, touching ones merged (a
  * 24-hour week is one). Built once per local day for the same periods: every order asks.
  */
 function openIntervals(hours: OpeningHours, from: Date): Interval[] {
-  const cached = built.get(hours.periods);
-  if (cached && cached.timeZone === hours.timeZone && cached.dayStart <= from.getTime() && from.getTime() < cached.dayEnd) return cached.intervals;
+  const cached = builtFor(hours, from);
+  if (cached) return cached.intervals;
   const firstDay = DateTime.fromJSDate(from, { zone: hours.timeZone }).startOf("day").minus({ days: 1 });
   const intervals: Interval[] = [];
   for (let d = 0; d <= HORIZON_DAYS + 1; d++) {
@@ -71,6 +76,8 @@ export function openAt(hours: OpeningHours, from: Date): (at: Date) => boolean {
 
 /** The next local midnight: the end of the restaurant's day. */
 export function endOfDay(hours: OpeningHours, now: Date): Date {
+  const cached = builtFor(hours, now);
+  if (cached) return new Date(cached.dayEnd);
   return DateTime.fromJSDate(now, { zone: hours.timeZone }).startOf("day").plus({ days: 1 }).toJSDate();
 }
 
