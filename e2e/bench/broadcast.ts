@@ -44,25 +44,30 @@ function availability(of: Menu, available: boolean, seq: number): RestaurantUpda
 /** Milliseconds on a clock that all threads of the process share. */
 const now = () => performance.timeOrigin + performance.now();
 
-/** A client thread: connects its sockets, then posts the arrival times of each update once all of them have it (or after 5 s). */
+/**
+ * A client thread: connects its sockets; then, told an emit is coming, posts the arrival times of
+ * the update once all of its sockets have it, or what it has after 5 s.
+ */
 async function holdClients({ url, tokens }: { url: string; tokens: string[] }) {
   const { sockets } = await connectMany(url, tokens.length, (i) => ({ token: tokens[i] }));
   let arrivals: number[] = [];
   let timer: NodeJS.Timeout | undefined;
   const report = () => {
     clearTimeout(timer);
-    timer = undefined;
     parentPort!.postMessage(arrivals);
     arrivals = [];
   };
   for (const socket of sockets) {
     socket.on("restaurant_update", () => {
       arrivals.push(now());
-      timer ??= setTimeout(report, 5000);
       if (arrivals.length === sockets.length) report();
     });
   }
-  parentPort!.once("message", () => {
+  parentPort!.on("message", (message: "emit" | "close") => {
+    if (message === "emit") {
+      timer = setTimeout(report, 5000);
+      return;
+    }
     closeAll(sockets);
     parentPort!.close();
   });
@@ -109,6 +114,7 @@ export async function broadcast(options: {
       const body = JSON.stringify({ restaurantEvents: [availability(restaurant, i % 2 === 1, i + 1)] });
       const headers = internalHeaders(options.internalSecret, body);
       const arrivals = threads.map((thread) => nextMessage<number[]>(thread));
+      for (const thread of threads) thread.postMessage("emit");
       const sentAt = now();
       const response = await fetch(`${options.url}/internal/events`, { method: "POST", headers, body });
       if (response.status !== 202) throw new Error(`POST /internal/events answered ${response.status}: ${await response.text()}`);
