@@ -5,6 +5,7 @@ import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { ROOT } from "../../scripts/root.ts";
+import { broadcast } from "./broadcast.ts";
 import { fanOut, type FanOutResult } from "./fan-out.ts";
 import { bareOrdersTarget } from "./bare-orders-target.ts";
 import { orderScenarios, scaleOutTable, scenarioTables, targetsTable } from "./order-section.ts";
@@ -62,6 +63,23 @@ try {
   const scaleOut = { ...SCENARIOS.clientMoves, rates: SCENARIOS.clientMoves.rates.slice(0, 2) };
   const { steps: [scaled] } = await runOrders(await orderlyTarget({ webUrl: web, realtimeUrl: realtimeB, jwtSecret: servers.jwtSecret }), [scaleOut], orderOptions);
 
+  // 5. One emit to every socket of one room, 10,000 of them on one realtime process.
+  const broadcastSockets = args.quick ? 2000 : 10_000;
+  log(`scenario 5: one emit to ${broadcastSockets} sockets`);
+  await servers.processes.stop("realtime-a");
+  const broadcastUrl = await servers.realtime("realtime-a");
+  const wide = await broadcast({ url: broadcastUrl, sockets: broadcastSockets, emits: args.quick ? 2 : 8, jwtSecret: servers.jwtSecret, internalSecret: servers.internalSecret, rss: () => servers.processes.rss("realtime-a") });
+  const broadcastReport = [
+    "",
+    `## 5. One emit to ${wide.sockets} sockets of one room (guests on one restaurant's menu page, one realtime server)`,
+    "",
+    "| emit | delivered | p50 | p99 |",
+    "| ---: | ---: | ---: | ---: |",
+    ...wide.emits.map((e, i) => `| ${i + 1} | ${(100 * e.delivered).toFixed(1)}% | ${Math.round(e.p50)} | ${Math.round(e.p99)} |`),
+    "",
+    `Connecting all took ${Math.round(wide.connectMs)} ms; RSS per socket ${(wide.rssPerSocketBytes / 1024).toFixed(1)} KB; p99 of one emit ${Math.round(Math.min(...wide.emits.map((e) => e.p99)))}–${Math.round(Math.max(...wide.emits.map((e) => e.p99)))} ms.`,
+  ];
+
   // The report.
   const version = (pkg: string) => JSON.parse(readFileSync(join(ROOT, "node_modules", pkg, "package.json"), "utf8")).version;
   const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT }).toString().trim();
@@ -93,6 +111,7 @@ try {
     const [one, two] = [orderly.steps[0]!.find((s) => s.rate === step.rate)?.figures[TO_KITCHEN], step.figures[TO_KITCHEN]!];
     if (one) out.push(`- at ${step.rate}/s: order → kitchen p50 ${(two.p50 - one.p50).toFixed(1)} ms, p99 ${(two.p99 - one.p99).toFixed(1)} ms added by the second hop`);
   }
+  out.push(...broadcastReport);
 } finally {
   await servers.stopAll();
 }

@@ -51,6 +51,8 @@ export async function startRealtimeServer(
 
   const app = express();
   app.disable("x-powered-by");
+  // Nothing here is cached, and an ETag hashed every /internal/events answer.
+  app.disable("etag");
   const http = createServer(app);
   const handshakeLimiter = createRateLimiter(
     { points: config.HANDSHAKES_PER_ADDRESS_PER_MINUTE, duration: 60, keyPrefix: "orderly:handshakes" },

@@ -2,10 +2,12 @@ import { AppError, internalEventBatchSchema, menuRoom, orderRoom, validationErro
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyInternalSignature } from "@orderly/shared/server";
 import express, { type ErrorRequestHandler, type Request, type Response } from "express";
 import type { Logger } from "pino";
-import { deliveriesFor } from "./fan-out.ts";
+import { deliveriesFor, type Delivery } from "./fan-out.ts";
 import type { Metrics } from "./metrics.ts";
 import type { ReplayGuard } from "./replay-guard.ts";
 import type { RealtimeIo } from "./types.ts";
+
+type EmittedEvent = Delivery["event"] | "restaurant_update" | "courier_position";
 
 interface Deps {
   io: RealtimeIo;
@@ -58,20 +60,24 @@ export function internalEventsRouter(deps: Deps) {
       }
       const parsed = internalEventBatchSchema.safeParse(json);
       if (!parsed.success) return fail(res, validationError(parsed.error));
+      // One counter update per event name and batch, not one per emit: this loop is the hot path.
+      const emitted = new Map<EmittedEvent, number>();
+      const count = (event: EmittedEvent) => emitted.set(event, (emitted.get(event) ?? 0) + 1);
       for (const update of parsed.data.events) {
         for (const delivery of deliveriesFor(update)) {
           io.to(delivery.rooms).emit(delivery.event, update);
-          metrics.eventsEmitted.inc({ event: delivery.event });
+          count(delivery.event);
         }
       }
       for (const update of parsed.data.restaurantEvents) {
         io.to(menuRoom(update.event.restaurantId)).emit("restaurant_update", update);
-        metrics.eventsEmitted.inc({ event: "restaurant_update" });
+        count("restaurant_update");
       }
       for (const position of parsed.data.positions) {
         io.to(orderRoom(position.orderId)).emit("courier_position", position);
-        metrics.eventsEmitted.inc({ event: "courier_position" });
+        count("courier_position");
       }
+      for (const [event, n] of emitted) metrics.eventsEmitted.inc({ event }, n);
       send(res, 202, { accepted: [...parsed.data.events, ...parsed.data.restaurantEvents].map((u) => u.event.id) });
     },
   );

@@ -56,7 +56,7 @@ describe("operations", () => {
     const kitchen = await connected(server.port, { token: token(kitchenClaims(a)) });
     await connected(server.port, { token: token(customerClaims(randomUUID())) });
     const arrival = next(kitchen, "new_order");
-    await post(server.port, { events: [update(a)] });
+    await post(server.port, { events: [update(a), update(a)] });
     await arrival;
     await post(server.port, { events: "nope" });
 
@@ -64,7 +64,8 @@ describe("operations", () => {
     const metrics = await scrapeMetrics(server.port);
     expect(metrics).toMatch(/^orderly_sockets_connected\{role="kitchen"\} 1$/m);
     expect(metrics).toMatch(/^orderly_sockets_connected\{role="customer"\} 1$/m);
-    expect(metrics).toMatch(/^orderly_events_emitted_total\{event="new_order"\} 1$/m);
+    expect(metrics).toMatch(/^orderly_events_emitted_total\{event="new_order"\} 2$/m);
+    expect(metrics).toMatch(/^orderly_events_emitted_total\{event="status_update"\} 2$/m);
     expect(metrics).toMatch(/^orderly_internal_requests_total\{status="202"\} 1$/m);
     expect(metrics).toMatch(/^orderly_internal_requests_total\{status="400"\} 1$/m);
     expect(metrics).toMatch(/^nodejs_eventloop_lag_seconds /m);
