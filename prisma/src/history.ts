@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { slotStartOf } from "@orderly/shared";
 import type { Prisma, PrismaClient } from "../generated/client.ts";
-import { ORDER_COLUMNS, ORDER_EVENT_COLUMNS, ORDER_ITEM_COLUMNS, insertRows, type RowOf } from "./history-insert.ts";
+import { ORDER_COLUMNS, ORDER_EVENT_COLUMNS, ORDER_ITEM_COLUMNS, insertRows, type RowOf } from "./bulk-insert.ts";
 import { customer, deliveryAddress } from "./history-people.ts";
 import { columnsAfter, simulateOrder, totalPaiseOf, type Crew, type SimulatedOrder } from "./history-order.ts";
 import { localDaysUpTo, type LocalDay } from "./local-day.ts";
@@ -132,6 +132,8 @@ function rowsOf(random: Random, restaurant: HistoryRestaurant, simulated: Simula
     deliveryPin: delivery ? String(intBetween(random, 0, 9999)).padStart(4, "0") : null,
     paymentMethod: simulated.payment,
     slotStart: slotStartOf(simulated.placedAt),
+    scheduledFor: null,
+    releaseAt: null,
     createdAt: simulated.placedAt,
     seq: columns.seq,
     status: columns.status,
@@ -162,7 +164,7 @@ function rowsOf(random: Random, restaurant: HistoryRestaurant, simulated: Simula
   }
   events.forEach((e, i) => {
     // Already published: history is never pushed to sockets.
-    rows.events.push({ id: randomUUID(), orderId, seq: i + 1, type: e.change.type, payload: e.change.payload, actorRole: e.actorRole, actorId: e.actorId, createdAt: e.at, publishedAt: e.at });
+    rows.events.push({ id: randomUUID(), orderId, seq: i + 1, type: e.change.type, payload: e.change.payload, actorRole: e.actorRole, actorId: e.actorId, createdAt: e.at, publishedAt: e.at, claimedUntil: null });
   });
 }
 

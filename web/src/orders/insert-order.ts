@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Allergen, Fulfilment, OrderStatus, PaymentMethod } from "@orderly/shared";
-import type { Prisma } from "@orderly/prisma";
+import { ORDER_COLUMNS, ORDER_EVENT_COLUMNS, ORDER_ITEM_COLUMNS, insertSql, type Prisma, type RowOf } from "@orderly/prisma";
 import type { OrderWithTimeline } from "./ticket.ts";
 
 /** A new order's columns, its lines as priced, and what its snapshot shows of the menu and restaurant. */
@@ -48,8 +48,9 @@ type OrderRow = Prisma.OrderGetPayload<object>;
  * is the hottest write, and Prisma's nested create takes four round trips for it.
  */
 export async function insertOrder(tx: Prisma.TransactionClient, order: NewOrder, now: Date): Promise<OrderWithTimeline> {
+  const { items: lines, claimedUntil, restaurant, ...columns } = order;
   const id = randomUUID();
-  const items = order.items.map((item) => ({ ...item, id: randomUUID() })).sort((a, b) => a.id.localeCompare(b.id));
+  const items = lines.map(({ stationName, prepMinutes, ...item }) => ({ ...item, id: randomUUID(), orderId: id, doneAt: null, stationName, prepMinutes }));
   const event = {
     id: randomUUID(),
     orderId: id,
@@ -60,33 +61,35 @@ export async function insertOrder(tx: Prisma.TransactionClient, order: NewOrder,
     actorId: null,
     createdAt: now,
     publishedAt: null,
-    claimedUntil: order.claimedUntil,
+    claimedUntil,
   };
-  const [row] = await tx.$queryRaw<OrderRow[]>`
-    WITH o AS (
-      INSERT INTO "Order" (id, code, "restaurantId", "kitchenId", fulfilment, "deliveryAddress", "deliveryLatitude", "deliveryLongitude",
-        "deliveryPin", "paymentMethod", "paidAt", "customerName", "customerPhone", "totalPaise", "idempotencyKey", "requestHash", status,
-        "scheduledFor", "releaseAt", "slotStart", "statusChangedAt", "createdAt", "updatedAt")
-      VALUES (${id}, ${order.code}, ${order.restaurantId}, ${order.kitchenId}, ${order.fulfilment}::"Fulfilment", ${order.deliveryAddress},
-        ${order.deliveryLatitude}, ${order.deliveryLongitude}, ${order.deliveryPin}, ${order.paymentMethod}::"PaymentMethod", ${order.paidAt},
-        ${order.customerName}, ${order.customerPhone}, ${order.totalPaise}, ${order.idempotencyKey}, ${order.requestHash},
-        ${order.status}::"OrderStatus", ${order.scheduledFor}, ${order.releaseAt}, ${order.slotStart}, ${now}, ${now}, ${now})
-      RETURNING *
-    ), lines AS (
-      INSERT INTO "OrderItem" (id, "orderId", "menuItemId", name, "unitPricePaise", quantity, notes, allergens, "stationId")
-      SELECT line.id, o.id, line."menuItemId", line.name, line."unitPricePaise", line.quantity, line.notes, line.allergens::"Allergen"[], line."stationId"
-      FROM o, jsonb_to_recordset(${JSON.stringify(items)}::jsonb) AS line(id text, "menuItemId" text, name text, "unitPricePaise" int, quantity int,
-        notes text, allergens text[], "stationId" text)
-    ), first AS (
-      INSERT INTO "OrderEvent" (id, "orderId", seq, type, payload, "actorRole", "createdAt", "claimedUntil")
-      SELECT ${event.id}, o.id, 1, 'STATUS_CHANGED', ${JSON.stringify(event.payload)}::jsonb, 'CUSTOMER', ${now}, ${order.claimedUntil} FROM o
-    )
+  const row: RowOf<Prisma.OrderUncheckedCreateInput, typeof ORDER_COLUMNS> = {
+    ...columns,
+    id,
+    seq: 1,
+    courierId: null,
+    estimatedReadyAt: null,
+    rush: false,
+    recalledAt: null,
+    statusChangedAt: now,
+    previousStatus: null,
+    closeReason: null,
+    closeNote: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const [created] = await tx.$queryRaw<OrderRow[]>`
+    WITH o AS (${insertSql("Order", ORDER_COLUMNS, [row])} RETURNING *),
+      lines AS (${insertSql("OrderItem", ORDER_ITEM_COLUMNS, items)}),
+      first AS (${insertSql("OrderEvent", ORDER_EVENT_COLUMNS, [event])})
     SELECT * FROM o`;
   return {
-    ...row!,
-    items: items.map(({ stationName, prepMinutes, ...item }) => ({ ...item, orderId: id, doneAt: null, menuItem: { prepMinutes }, station: { name: stationName } })),
+    ...created!,
+    items: items
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map(({ stationName, prepMinutes, ...item }) => ({ ...item, menuItem: { prepMinutes }, station: { name: stationName } })),
     courier: null,
     events: [event],
-    restaurant: order.restaurant,
+    restaurant,
   };
 }

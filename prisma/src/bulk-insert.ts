@@ -35,6 +35,8 @@ export const ORDER_COLUMNS = {
   closeReason: '"CloseReason"',
   closeNote: "text",
   slotStart: TIME,
+  scheduledFor: TIME,
+  releaseAt: TIME,
   createdAt: TIME,
   updatedAt: TIME,
 } as const satisfies Columns<Prisma.OrderUncheckedCreateInput>;
@@ -62,6 +64,7 @@ export const ORDER_EVENT_COLUMNS = {
   actorId: "text",
   createdAt: TIME,
   publishedAt: TIME,
+  claimedUntil: TIME,
 } as const satisfies Columns<Prisma.OrderEventUncheckedCreateInput>;
 
 /** A value as Postgres reads it from text: dates in UTC (as Prisma stores them), arrays (of enums) as array literals, objects as JSON. */
@@ -74,14 +77,19 @@ function asText(value: unknown): string | null {
 }
 
 /**
- * All `rows` in one statement, each column sent as one text array and unnested: createMany works
- * through every row in JavaScript and takes seconds for a day of history, this milliseconds.
+ * An INSERT of all `rows`, each column sent as one text array and unnested: createMany works
+ * through every row in JavaScript and takes seconds for a day of history, this milliseconds; and
+ * several of them make one statement (placing an order writes it, its items and its first event).
  */
-export function insertRows(prisma: PrismaClient, table: Prisma.ModelName, columns: Record<string, string>, rows: Record<string, unknown>[]): Prisma.PrismaPromise<number> {
+export function insertSql(table: Prisma.ModelName, columns: Record<string, string>, rows: Record<string, unknown>[]): Prisma.Sql {
   const names = Object.keys(columns);
   const arrays = Prisma.join(names.map((name) => Prisma.sql`${rows.map((row) => asText(row[name]))}::text[]`));
   const aliases = names.map((_, i) => `c${i}`);
   const casts = names.map((name, i) => `${aliases[i]}::${columns[name]}`);
-  return prisma.$executeRaw`INSERT INTO ${Prisma.raw(`"${table}" (${names.map((n) => `"${n}"`).join(", ")})`)}
+  return Prisma.sql`INSERT INTO ${Prisma.raw(`"${table}" (${names.map((n) => `"${n}"`).join(", ")})`)}
     SELECT ${Prisma.raw(casts.join(", "))} FROM unnest(${arrays}) AS t(${Prisma.raw(aliases.join(", "))})`;
+}
+
+export function insertRows(prisma: PrismaClient, table: Prisma.ModelName, columns: Record<string, string>, rows: Record<string, unknown>[]): Prisma.PrismaPromise<number> {
+  return prisma.$executeRaw(insertSql(table, columns, rows));
 }
