@@ -1,5 +1,5 @@
-import { forbidden, notFound, type ClaimsOf } from "@orderly/shared";
-import { db } from "../db.ts";
+import type { ClaimsOf } from "@orderly/shared";
+import { ownRestaurant } from "./staff-restaurant.ts";
 
 export interface AdminRestaurant {
   id: string;
@@ -9,9 +9,6 @@ export interface AdminRestaurant {
 }
 
 /** The restaurant `slug` names, if the token is one of its admins' (404, 403 otherwise). */
-export async function adminRestaurant(claims: ClaimsOf<"admin">, slug: string): Promise<AdminRestaurant> {
-  const restaurant = await db().restaurant.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, timeZone: true } });
-  if (!restaurant) throw notFound("Restaurant", "slug");
-  if (restaurant.id !== claims.restaurantId) throw forbidden("Only this restaurant's admins can see this");
-  return restaurant;
+export function adminRestaurant(claims: ClaimsOf<"admin">, slug: string): Promise<AdminRestaurant> {
+  return ownRestaurant(claims, slug, { id: true, slug: true, name: true, timeZone: true }, "Only this restaurant's admins can see this");
 }
