@@ -9,7 +9,7 @@ const PROBLEMS: Record<SharingProblem, string> = {
 /** Says whether the customer sees where the courier is, with the switch to stop it. */
 export function LocationSharingBar({ sharing }: { sharing: PositionSharing }) {
   const problem = sharing.on ? sharing.problem : null;
-  const state = !sharing.on ? "Location sharing is off" : problem ? "Your location is not being shared" : "Sharing your location with the customer";
+  const state = !sharing.on ? "Location sharing is off" : problem ? "Sharing is on, but your phone is not sending your location" : "Sharing your location with the customer";
   return (
     <div className={`sharing${sharing.on && !problem ? " sharing-on" : ""}`} data-testid="location-sharing">
       <label className="sharing-switch">

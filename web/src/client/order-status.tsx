@@ -165,18 +165,22 @@ export function OrderStatusPage({ orderId, realtimeUrl }: { orderId: string; rea
           );
         })}
       </ol>
-      <ol className="history" aria-label="History" data-testid="history">
-        {events.map((event) => {
-          const line = historyLine(event);
-          return (
-            line && (
-              <li key={event.seq}>
-                <span className="step-time">{time(event.at)}</span> {line}
-              </li>
-            )
-          );
-        })}
-      </ol>
+      {/* The steps above say where it is; the whole story (recalls, new estimates, reasons) opens on a tap. */}
+      <details className="history-details">
+        <summary>Full history</summary>
+        <ol className="history" aria-label="History" data-testid="history">
+          {events.map((event) => {
+            const line = historyLine(event);
+            return (
+              line && (
+                <li key={event.seq}>
+                  <span className="step-time">{time(event.at)}</span> {line}
+                </li>
+              )
+            );
+          })}
+        </ol>
+      </details>
       <section className="receipt" aria-label="Items">
         <ul>
           {ticket.items.map((item) => (
